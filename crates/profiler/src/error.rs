@@ -1,0 +1,155 @@
+//! The crate's one error type. `code()` values are stable: the UI and other crates
+//! branch on them, so never rename one.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use crate::model::Area;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why an answer set was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AnswerProblem {
+    /// Neither 30 nor 60 answers.
+    WrongLength { got: usize },
+    /// A character other than `1`–`5`; `position` is 1-based.
+    BadCharacter { position: usize, found: char },
+    /// A choice outside 1–5; `item` is 1-based.
+    BadValue { item: usize, value: u8 },
+    /// Unanswered items, 1-based, ascending.
+    Incomplete { missing: Vec<usize> },
+}
+
+impl std::fmt::Display for AnswerProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerProblem::WrongLength { got } => {
+                write!(f, "expected 30 or 60 answers, got {got}")
+            }
+            AnswerProblem::BadCharacter { position, found } => write!(
+                f,
+                "character {position} is {found:?}; each answer must be a digit from 1 to 5"
+            ),
+            AnswerProblem::BadValue { item, value } => write!(
+                f,
+                "item {item} has answer {value}; answers must be from 1 to 5"
+            ),
+            AnswerProblem::Incomplete { missing } => {
+                let noun = if missing.len() == 1 { "item" } else { "items" };
+                let verb = if missing.len() == 1 { "is" } else { "are" };
+                write!(f, "{noun} {} {verb} unanswered", join_and(missing))
+            }
+        }
+    }
+}
+
+/// "3", "3 and 17", "3, 17 and 42".
+fn join_and(n: &[usize]) -> String {
+    match n {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => {
+            let head: Vec<String> = init.iter().map(|x| x.to_string()).collect();
+            format!("{} and {last}", head.join(", "))
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error("The answers cannot be scored: {0}.")]
+    InvalidAnswers(AnswerProblem),
+
+    /// A typed-in score outside the range of the form it came from.
+    #[error(
+        "The {area} score {value} is out of range: scores from the {form} run from 0 to {max}."
+    )]
+    InvalidScores {
+        area: Area,
+        value: u32,
+        max: u8,
+        form: &'static str,
+    },
+
+    /// The form given for typed scores cannot be range-checked.
+    #[error("Say which paper form the scores came from (60-item Short Form or 30-item Mini-IP) so they can be checked.")]
+    UnknownScoreForm,
+
+    #[error("Job Zone {0} does not exist: choose a Job Zone from 1 to 5, or none for all zones.")]
+    InvalidZone(u8),
+
+    /// All six scores are equal, so the profile has no shape to match.
+    #[error("All six interest scores are equal ({0}), so no career match would mean anything. Answering with more variety (liking some activities more than others) gives a profile that can be matched.")]
+    FlatProfile(u8),
+
+    /// An occupation pack, its rows or a release file is malformed.
+    #[error("{}", pack_invalid_message(.file, *.line, .message))]
+    PackInvalid {
+        /// File or table the problem is in.
+        file: String,
+        /// 1-based line (release files) or row (Database Services rows).
+        line: Option<usize>,
+        message: String,
+    },
+
+    /// A release file or folder could not be read.
+    #[error("Could not read {path}: {message}")]
+    PackIo { path: String, message: String },
+
+    /// Reading or writing a batch file failed.
+    #[error("Batch scoring stopped: {0}")]
+    BatchIo(String),
+}
+
+fn pack_invalid_message(file: &str, line: Option<usize>, message: &str) -> String {
+    match line {
+        Some(l) => format!("{file}, line {l}: {message}"),
+        None => format!("{file}: {message}"),
+    }
+}
+
+impl Error {
+    /// A stable dotted code for programs (`input.invalid_answers`, `profile.flat`, ...).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidAnswers(_) => "input.invalid_answers",
+            Error::InvalidScores { .. } | Error::UnknownScoreForm => "input.invalid_scores",
+            Error::InvalidZone(_) => "input.invalid_zone",
+            Error::FlatProfile(_) => "profile.flat",
+            Error::PackInvalid { .. } => "pack.invalid",
+            Error::PackIo { .. } => "pack.io",
+            Error::BatchIo(_) => "batch.io",
+        }
+    }
+
+    pub(crate) fn pack(
+        file: impl Into<String>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Error {
+        Error::PackInvalid {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn io(path: impl std::fmt::Display, e: impl std::fmt::Display) -> Error {
+        Error::PackIo {
+            path: path.to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Error", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}

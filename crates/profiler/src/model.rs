@@ -1,0 +1,185 @@
+//! The crate's shared nouns. Other crates (store, app, onet client) build on these,
+//! so names and serde shapes are part of the contract.
+
+use serde::{Deserialize, Serialize};
+
+/// A RIASEC interest area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Area {
+    Realistic,
+    Investigative,
+    Artistic,
+    Social,
+    Enterprising,
+    Conventional,
+}
+
+impl Area {
+    /// All six areas in RIASEC order (the order of every score array in this crate).
+    pub const ALL: [Area; 6] = [
+        Area::Realistic,
+        Area::Investigative,
+        Area::Artistic,
+        Area::Social,
+        Area::Enterprising,
+        Area::Conventional,
+    ];
+
+    /// `R`, `I`, `A`, `S`, `E` or `C`.
+    pub fn letter(self) -> char {
+        b"RIASEC"[self.index()] as char
+    }
+
+    /// Position in RIASEC order, 0–5.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The English name, e.g. "Realistic".
+    pub fn name(self) -> &'static str {
+        match self {
+            Area::Realistic => "Realistic",
+            Area::Investigative => "Investigative",
+            Area::Artistic => "Artistic",
+            Area::Social => "Social",
+            Area::Enterprising => "Enterprising",
+            Area::Conventional => "Conventional",
+        }
+    }
+
+    /// Inverse of [`Area::letter`], case-insensitive.
+    pub fn from_letter(c: char) -> Option<Area> {
+        let i = "RIASEC".find(c.to_ascii_uppercase())?;
+        Some(Area::ALL[i])
+    }
+
+    /// Accepts "Realistic", "realistic", "R" and so on.
+    pub fn from_name(s: &str) -> Option<Area> {
+        let s = s.trim();
+        if s.chars().count() == 1 {
+            return Area::from_letter(s.chars().next()?);
+        }
+        Area::ALL
+            .into_iter()
+            .find(|a| a.name().eq_ignore_ascii_case(s))
+    }
+}
+
+impl std::fmt::Display for Area {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which instrument produced a set of answers or scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// Interest Profiler Short Form, 60 items, area scores 0–40.
+    Ip60,
+    /// Mini-IP, 30 items, area scores 0–20.
+    Ip30,
+    /// Six scores typed in from a paper profiler (no item answers).
+    Typed,
+}
+
+impl Form {
+    /// Number of items, or `None` for typed scores.
+    pub fn item_count(self) -> Option<usize> {
+        match self {
+            Form::Ip60 => Some(60),
+            Form::Ip30 => Some(30),
+            Form::Typed => None,
+        }
+    }
+
+    /// Highest possible area score, or `None` for typed scores (their range depends on
+    /// the paper form, see [`crate::Scores::typed`]).
+    pub fn max_score(self) -> Option<u8> {
+        match self {
+            Form::Ip60 => Some(40),
+            Form::Ip30 => Some(20),
+            Form::Typed => None,
+        }
+    }
+}
+
+/// Six raw area scores in RIASEC order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Scores {
+    pub realistic: u8,
+    pub investigative: u8,
+    pub artistic: u8,
+    pub social: u8,
+    pub enterprising: u8,
+    pub conventional: u8,
+}
+
+impl Scores {
+    pub fn from_array(a: [u8; 6]) -> Scores {
+        Scores {
+            realistic: a[0],
+            investigative: a[1],
+            artistic: a[2],
+            social: a[3],
+            enterprising: a[4],
+            conventional: a[5],
+        }
+    }
+
+    pub fn as_array(&self) -> [u8; 6] {
+        [
+            self.realistic,
+            self.investigative,
+            self.artistic,
+            self.social,
+            self.enterprising,
+            self.conventional,
+        ]
+    }
+
+    pub fn get(&self, area: Area) -> u8 {
+        self.as_array()[area.index()]
+    }
+}
+
+/// One occupation with its O*NET interest profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Occupation {
+    /// O*NET-SOC code, e.g. `27-2031.00`.
+    pub code: String,
+    pub title: String,
+    /// Job Zone 1–5, when known.
+    pub job_zone: Option<u8>,
+    /// Bright Outlook flag; `None` when the source does not say (release files never do).
+    pub bright_outlook: Option<bool>,
+    /// Occupational Interest (OI) values in RIASEC order, 1.0–7.0.
+    pub interests: [f32; 6],
+    /// O*NET's high-point code as letters, first to third, e.g. `"AS"`; empty when unknown.
+    pub high_point: String,
+}
+
+/// A set of occupations usable for offline matching.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OccupationPack {
+    /// Database release, e.g. `29.3`.
+    pub release: String,
+    /// `"onet-service"` (Database Services) or `"release-file"` (an imported release).
+    pub source: String,
+    pub occupations: Vec<Occupation>,
+}
+
+impl OccupationPack {
+    pub const SOURCE_SERVICE: &'static str = "onet-service";
+    pub const SOURCE_RELEASE_FILE: &'static str = "release-file";
+}
+
+/// How well an occupation fits a profile. Spelled as the O*NET API spells it; the rule
+/// that assigns it offline is ours, see [`crate::matcher::fit_for`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Fit {
+    Best,
+    Great,
+    Good,
+}

@@ -1,0 +1,255 @@
+//! Waypoint's local store: one SQLite file in the app-data folder holding saved
+//! results, questionnaire drafts, the O*NET cache, the occupation pack and
+//! non-secret settings. No Tauri here; see README.md for tables and policies.
+
+mod cache;
+mod drafts;
+mod error;
+mod exchange;
+mod migrate;
+mod model;
+mod pack;
+mod sessions;
+mod settings;
+mod timefmt;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use time::OffsetDateTime;
+
+pub use cache::CacheKey;
+pub use error::{Result, StoreError};
+pub use exchange::{ImportMode, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
+pub use model::{
+    interest_code, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab, Comparison, Draft,
+    ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
+};
+pub use waypoint_profiler::{Area, Fit, Form, Occupation, OccupationPack, Scores};
+
+/// File name of the database inside the data folder.
+pub const DB_FILE: &str = "waypoint.db";
+
+/// Environment variable that overrides the data folder (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "WAYPOINT_DATA_DIR";
+
+/// The folder that holds Waypoint's database: `$WAYPOINT_DATA_DIR` when set,
+/// else the OS app-data folder for org/waypoint/Waypoint.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    match directories::ProjectDirs::from("org", "waypoint", "Waypoint") {
+        Some(p) => p.data_dir().to_path_buf(),
+        None => {
+            // No home folder (a locked-down account): keep data beside the
+            // working directory rather than refusing to start.
+            tracing::warn!("no OS data folder; using ./waypoint-data");
+            PathBuf::from("waypoint-data")
+        }
+    }
+}
+
+/// Tunables; the defaults suit the desktop app.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// How long a write waits for another connection before `store.busy`.
+    pub busy_timeout: Duration,
+    /// Cache entries older than this are reported stale (still returned).
+    pub cache_max_age: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            busy_timeout: Duration::from_secs(5),
+            cache_max_age: Duration::from_secs(30 * 24 * 60 * 60),
+        }
+    }
+}
+
+/// What happened while opening.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct OpenReport {
+    /// A damaged database was moved here and a fresh one created; tell the person.
+    pub recovered_from: Option<PathBuf>,
+}
+
+/// The store. `Send + Sync`: share it in an `Arc` across tokio tasks; calls are
+/// short and serialized on one connection (use `spawn_blocking` for big exports).
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+    opts: StoreOptions,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Open (or create) the database in [`data_dir`].
+    pub fn open_default() -> Result<(Store, OpenReport)> {
+        Store::open(data_dir())
+    }
+
+    /// Open (or create) `dir/waypoint.db`, recovering from a damaged file.
+    pub fn open(dir: impl AsRef<Path>) -> Result<(Store, OpenReport)> {
+        Store::open_with(dir, StoreOptions::default())
+    }
+
+    pub fn open_with(dir: impl AsRef<Path>, opts: StoreOptions) -> Result<(Store, OpenReport)> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let path = dir.join(DB_FILE);
+        let mut report = OpenReport::default();
+        let conn = match open_connection(&path, &opts) {
+            Ok(c) => c,
+            Err(e) if e.is_corruption() => {
+                tracing::error!(path = %path.display(), error = %e, "database damaged; setting it aside");
+                let aside = set_aside(&path)?;
+                report.recovered_from = Some(aside);
+                open_connection(&path, &opts)?
+            }
+            Err(e) => return Err(e),
+        };
+        Ok((
+            Store {
+                conn: Mutex::new(conn),
+                path,
+                opts,
+            },
+            report,
+        ))
+    }
+
+    /// Full path of the database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn options(&self) -> &StoreOptions {
+        &self.opts
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-done write:
+        // rusqlite rolls back the transaction on drop. So the connection is
+        // still good; carry on.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.conn();
+        f(&conn)
+    }
+
+    /// Run `f` in one write transaction. IMMEDIATE takes the write lock up
+    /// front, so a busy database fails here (after the busy timeout) instead of
+    /// deadlocking on a read-to-write upgrade.
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Run SQLite's quick integrity check now; `Ok(())` when healthy.
+    pub fn quick_check(&self) -> Result<()> {
+        self.read(quick_check)
+    }
+}
+
+fn quick_check(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt {
+            detail: problems.join("; "),
+        })
+    }
+}
+
+fn open_connection(path: &Path, opts: &StoreOptions) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| match e.into() {
+        StoreError::Sqlite(e) => StoreError::io(path, std::io::Error::other(e.to_string())),
+        other => other,
+    })?;
+    conn.busy_timeout(opts.busy_timeout)?;
+    // Before anything that writes (even switching to WAL rewrites the header):
+    // a newer Waypoint's file must stay byte-for-byte untouched. Reading the
+    // header is also what reveals a non-SQLite file (NOTADB -> Corrupt).
+    migrate::check_not_newer(&conn)?;
+    quick_check(&conn)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!(%mode, "could not switch to WAL");
+    }
+    // FULL, not NORMAL: with WAL, NORMAL already survives a process kill, but
+    // may drop the last commits on a power cut. An answer is worth one fsync
+    // (a person answers every few seconds), and "acknowledged = kept" must
+    // hold for power cuts too.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // Deleted rows (results of someone on a shared computer) are zeroed in the
+    // file rather than left in free pages.
+    conn.pragma_update(None, "secure_delete", true)?;
+    migrate::run(&mut conn)?;
+    Ok(conn)
+}
+
+/// Move a damaged database and its side files out of the way, keeping them for
+/// a possible manual rescue. Returns the new path of the main file.
+fn set_aside(path: &Path) -> Result<PathBuf> {
+    let stamp = timefmt::compact(OffsetDateTime::now_utc());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| DB_FILE.to_owned());
+    let mut target = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    let mut n = 2;
+    while target.exists() {
+        target = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
+        n += 1;
+    }
+    // Side files first: if the main rename then failed, a fresh database must
+    // not pick up the damaged file's WAL.
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let side = side_path(path, suffix);
+        if side.exists() {
+            let to = side_path(&target, suffix);
+            std::fs::rename(&side, &to).map_err(|e| StoreError::io(&side, e))?;
+        }
+    }
+    std::fs::rename(path, &target).map_err(|e| StoreError::io(path, e))?;
+    Ok(target)
+}
+
+fn side_path(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Store>();
+    }
+}

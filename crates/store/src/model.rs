@@ -1,0 +1,344 @@
+//! The store's own nouns. Profiler types (Form, Scores, Fit, ...) are reused as is.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use waypoint_profiler::{Area, Fit, Form, Scores};
+
+use crate::error::{Result, StoreError};
+
+/// Questionnaire language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Lang> {
+        match s {
+            "en" => Ok(Lang::En),
+            "es" => Ok(Lang::Es),
+            other => Err(StoreError::InvalidInput(format!(
+                "unknown language {other:?} (expected \"en\" or \"es\")"
+            ))),
+        }
+    }
+}
+
+/// A careers tab: one Job Zone (1–5) or all zones. Serialized as `1`..`5` or `"all"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Zone(u8),
+    All,
+}
+
+impl Tab {
+    pub fn as_key(self) -> String {
+        match self {
+            Tab::Zone(z) => z.to_string(),
+            Tab::All => "all".to_owned(),
+        }
+    }
+
+    pub fn from_key(s: &str) -> Result<Tab> {
+        match s {
+            "all" => Ok(Tab::All),
+            "1" | "2" | "3" | "4" | "5" => Ok(Tab::Zone(s.as_bytes()[0] - b'0')),
+            other => Err(StoreError::InvalidInput(format!(
+                "unknown careers tab {other:?} (expected 1-5 or \"all\")"
+            ))),
+        }
+    }
+}
+
+impl Serialize for Tab {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Tab::Zone(z) => s.serialize_u8(*z),
+            Tab::All => s.serialize_str("all"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Tab {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Tab, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            N(u8),
+            S(String),
+        }
+        let key = match Raw::deserialize(d)? {
+            Raw::N(n) => n.to_string(),
+            Raw::S(s) => s,
+        };
+        Tab::from_key(&key).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where a career row came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CareerSource {
+    /// O*NET Web Services.
+    Api,
+    /// Waypoint's offline matcher over the occupation pack.
+    Estimate,
+}
+
+impl CareerSource {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            CareerSource::Api => "api",
+            CareerSource::Estimate => "estimate",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Result<Self> {
+        match s {
+            "api" => Ok(CareerSource::Api),
+            "estimate" => Ok(CareerSource::Estimate),
+            other => Err(StoreError::Data(format!("unknown career source {other:?}"))),
+        }
+    }
+}
+
+pub(crate) fn fit_str(f: Fit) -> &'static str {
+    match f {
+        Fit::Best => "best",
+        Fit::Great => "great",
+        Fit::Good => "good",
+    }
+}
+
+pub(crate) fn parse_fit(s: &str) -> Result<Fit> {
+    match s {
+        "best" => Ok(Fit::Best),
+        "great" => Ok(Fit::Great),
+        "good" => Ok(Fit::Good),
+        other => Err(StoreError::Data(format!("unknown fit {other:?}"))),
+    }
+}
+
+pub(crate) fn form_str(f: Form) -> &'static str {
+    match f {
+        Form::Ip60 => "ip60",
+        Form::Ip30 => "ip30",
+        Form::Typed => "typed",
+    }
+}
+
+pub(crate) fn parse_form(s: &str) -> Result<Form> {
+    match s {
+        "ip60" => Ok(Form::Ip60),
+        "ip30" => Ok(Form::Ip30),
+        "typed" => Ok(Form::Typed),
+        other => Err(StoreError::Data(format!("unknown form {other:?}"))),
+    }
+}
+
+/// One career as it was shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CareerRow {
+    pub code: String,
+    pub title: String,
+    pub fit: Option<Fit>,
+    pub bright_outlook: Option<bool>,
+    pub source: CareerSource,
+    #[serde(with = "time::serde::rfc3339")]
+    pub fetched_at: OffsetDateTime,
+}
+
+/// The careers shown on one tab, with the total the service reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CareerTab {
+    pub tab: Tab,
+    pub total: u32,
+    pub rows: Vec<CareerRow>,
+}
+
+/// A saved result, exactly as the person saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// UUID, see [`Session::new_id`].
+    pub id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub finished_at: OffsetDateTime,
+    pub form: Form,
+    pub lang: Lang,
+    /// The answer string (digits 1–5); `None` for typed scores.
+    pub answers: Option<String>,
+    pub scores: Scores,
+    pub job_zone: Option<u8>,
+    /// A first name or a counselor's note.
+    pub label: Option<String>,
+    /// Tabs in the order they were shown.
+    pub careers: Vec<CareerTab>,
+}
+
+impl Session {
+    pub fn new_id() -> String {
+        uuid::Uuid::new_v4().to_string()
+    }
+
+    /// The interest code shown for this result, see [`interest_code`].
+    pub fn code(&self) -> Option<String> {
+        interest_code(&self.scores)
+    }
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        let bad = |m: String| {
+            Err(StoreError::InvalidInput(format!(
+                "session {}: {m}",
+                self.id
+            )))
+        };
+        if uuid::Uuid::parse_str(&self.id).is_err() {
+            return bad("id is not a UUID".into());
+        }
+        if let Some(z) = self.job_zone {
+            if !(1..=5).contains(&z) {
+                return bad(format!("job zone {z} is not 1-5"));
+            }
+        }
+        match (&self.answers, self.form.item_count()) {
+            (Some(_), None) => return bad("typed scores carry no answer string".into()),
+            (Some(a), Some(n)) => {
+                if a.len() != n || !a.bytes().all(|b| (b'1'..=b'5').contains(&b)) {
+                    return bad(format!("answer string must be {n} digits 1-5"));
+                }
+            }
+            _ => {}
+        }
+        if let Some(max) = self.form.max_score() {
+            if self.scores.as_array().iter().any(|&s| s > max) {
+                return bad(format!("a score is above {max}"));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for t in &self.careers {
+            if let Tab::Zone(z) = t.tab {
+                if !(1..=5).contains(&z) {
+                    return bad(format!("careers tab {z} is not 1-5"));
+                }
+            }
+            if !seen.insert(t.tab) {
+                return bad(format!("careers tab {} appears twice", t.tab.as_key()));
+            }
+        }
+        if self.finished_at < self.started_at {
+            return bad("finished before it started".into());
+        }
+        Ok(())
+    }
+}
+
+/// The interest code: the up-to-three highest areas, highest first, as letters
+/// (e.g. `"SAE"`). Ties keep RIASEC order; zero scores are left out, so an
+/// all-zero profile has no code.
+pub fn interest_code(scores: &Scores) -> Option<String> {
+    let mut areas: Vec<Area> = Area::ALL
+        .into_iter()
+        .filter(|a| scores.get(*a) > 0)
+        .collect();
+    // Stable sort keeps RIASEC order among equal scores.
+    areas.sort_by_key(|a| std::cmp::Reverse(scores.get(*a)));
+    let code: String = areas.iter().take(3).map(|a| a.letter()).collect();
+    (!code.is_empty()).then_some(code)
+}
+
+/// A light row for the history list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub finished_at: OffsetDateTime,
+    pub form: Form,
+    pub code: Option<String>,
+    pub label: Option<String>,
+}
+
+/// One area's change between two results (`delta = b - a`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaDiff {
+    pub area: Area,
+    pub a: u8,
+    pub b: u8,
+    pub delta: i16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub a: SessionSummary,
+    pub b: SessionSummary,
+    /// In RIASEC order.
+    pub areas: Vec<AreaDiff>,
+}
+
+/// A questionnaire in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: String,
+    pub form: Form,
+    pub lang: Lang,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    /// One slot per item; `None` where not answered yet.
+    pub answers: Vec<Option<u8>>,
+    /// The first unanswered item (0-based), `None` when every item is answered.
+    pub next_item: Option<u16>,
+}
+
+impl Draft {
+    /// The answer string, once every item is answered.
+    pub fn answer_string(&self) -> Option<String> {
+        self.answers
+            .iter()
+            .map(|a| a.map(|v| char::from(b'0' + v)))
+            .collect()
+    }
+}
+
+/// A cache entry as read back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedEntry {
+    pub body: serde_json::Value,
+    #[serde(with = "time::serde::rfc3339")]
+    pub fetched_at: OffsetDateTime,
+    /// O*NET database release the data came from, when known.
+    pub release: Option<String>,
+    /// How old the entry is now (zero if the clock went backwards).
+    pub age: Duration,
+    /// Older than the configured max age: still usable, refresh when online.
+    pub stale: bool,
+}
+
+/// Summary of the stored occupation pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackInfo {
+    pub release: String,
+    pub source: String,
+    pub count: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub imported_at: OffsetDateTime,
+}
+
+/// What [`crate::Store::forget_everything`] removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForgetReport {
+    pub sessions: u64,
+    pub drafts: u64,
+    pub cache_entries: u64,
+}

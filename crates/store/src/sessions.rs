@@ -1,0 +1,331 @@
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use waypoint_profiler::{Area, Scores};
+
+use crate::error::{Result, StoreError};
+use crate::model::{
+    fit_str, form_str, interest_code, parse_fit, parse_form, AreaDiff, CareerRow, CareerSource,
+    CareerTab, Comparison, Lang, Session, SessionSummary, Tab,
+};
+use crate::timefmt::{from_text, to_text};
+use crate::Store;
+
+impl Store {
+    /// Save a finished result with its careers snapshot. Fails with
+    /// `store.invalid_input` if the id is already taken.
+    pub fn save_session(&self, session: &Session) -> Result<()> {
+        session.validate()?;
+        self.write(|tx| {
+            if exists(tx, &session.id)? {
+                return Err(StoreError::InvalidInput(format!(
+                    "a result with id {} is already saved",
+                    session.id
+                )));
+            }
+            insert(tx, session)
+        })
+    }
+
+    /// Save the result of a draft and drop the draft in one transaction, so a
+    /// crash in between neither loses the result nor leaves a stale draft.
+    pub fn finish_draft(&self, draft_id: &str, session: &Session) -> Result<()> {
+        session.validate()?;
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM drafts WHERE id = ?1", [draft_id])?;
+            if n == 0 {
+                return Err(StoreError::not_found("draft", draft_id));
+            }
+            if exists(tx, &session.id)? {
+                return Err(StoreError::InvalidInput(format!(
+                    "a result with id {} is already saved",
+                    session.id
+                )));
+            }
+            insert(tx, session)
+        })
+    }
+
+    /// Change (or clear) the label of a saved result.
+    pub fn set_session_label(&self, id: &str, label: Option<&str>) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE sessions SET label = ?2 WHERE id = ?1",
+                params![id, label],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found("saved result", id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Saved results, newest first.
+    pub fn list_sessions(&self) -> Result<Vec<SessionSummary>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT id, finished_at, form, label, realistic, investigative, artistic,
+                        social, enterprising, conventional
+                 FROM sessions ORDER BY finished_at DESC, id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    scores_at(r, 4)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (id, finished, form, label, scores) = row?;
+                out.push(SessionSummary {
+                    id,
+                    finished_at: from_text(&finished)?,
+                    form: parse_form(&form)?,
+                    code: interest_code(&scores),
+                    label,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// One saved result, with its careers exactly as shown.
+    pub fn get_session(&self, id: &str) -> Result<Session> {
+        self.read(|c| load(c, id)?.ok_or_else(|| StoreError::not_found("saved result", id)))
+    }
+
+    /// Delete one saved result and its careers snapshot.
+    pub fn delete_session(&self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+            if n == 0 {
+                return Err(StoreError::not_found("saved result", id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Score differences per area, `b - a`.
+    pub fn compare_sessions(&self, a: &str, b: &str) -> Result<Comparison> {
+        self.read(|c| {
+            let (sa, xa) = summary(c, a)?;
+            let (sb, xb) = summary(c, b)?;
+            let areas = Area::ALL
+                .into_iter()
+                .map(|area| {
+                    let (va, vb) = (xa.get(area), xb.get(area));
+                    AreaDiff {
+                        area,
+                        a: va,
+                        b: vb,
+                        delta: i16::from(vb) - i16::from(va),
+                    }
+                })
+                .collect();
+            Ok(Comparison {
+                a: sa,
+                b: sb,
+                areas,
+            })
+        })
+    }
+}
+
+pub(crate) fn exists(c: &Connection, id: &str) -> Result<bool> {
+    Ok(
+        c.query_row("SELECT 1 FROM sessions WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some(),
+    )
+}
+
+fn scores_at(r: &Row<'_>, first: usize) -> rusqlite::Result<Scores> {
+    let mut a = [0u8; 6];
+    for (i, slot) in a.iter_mut().enumerate() {
+        *slot = r.get(first + i)?;
+    }
+    Ok(Scores::from_array(a))
+}
+
+fn summary(c: &Connection, id: &str) -> Result<(SessionSummary, Scores)> {
+    let row = c
+        .query_row(
+            "SELECT finished_at, form, label, realistic, investigative, artistic, social,
+                    enterprising, conventional
+             FROM sessions WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    scores_at(r, 3)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("saved result", id))?;
+    let (finished, form, label, scores) = row;
+    Ok((
+        SessionSummary {
+            id: id.to_owned(),
+            finished_at: from_text(&finished)?,
+            form: parse_form(&form)?,
+            code: interest_code(&scores),
+            label,
+        },
+        scores,
+    ))
+}
+
+pub(crate) fn insert(c: &Connection, s: &Session) -> Result<()> {
+    let sc = s.scores.as_array();
+    c.prepare_cached(
+        "INSERT INTO sessions (id, started_at, finished_at, form, lang, answers, realistic,
+             investigative, artistic, social, enterprising, conventional, job_zone, label)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        s.id,
+        to_text(s.started_at)?,
+        to_text(s.finished_at)?,
+        form_str(s.form),
+        s.lang.as_str(),
+        s.answers,
+        sc[0],
+        sc[1],
+        sc[2],
+        sc[3],
+        sc[4],
+        sc[5],
+        s.job_zone,
+        s.label,
+    ])?;
+    let mut tab_stmt = c.prepare_cached(
+        "INSERT INTO session_tabs (session_id, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut row_stmt = c.prepare_cached(
+        "INSERT INTO session_careers (session_id, tab, position, code, title, fit,
+             bright_outlook, source, fetched_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (ti, tab) in s.careers.iter().enumerate() {
+        let key = tab.tab.as_key();
+        tab_stmt.execute(params![s.id, key, ti as i64, tab.total])?;
+        for (ri, row) in tab.rows.iter().enumerate() {
+            row_stmt.execute(params![
+                s.id,
+                key,
+                ri as i64,
+                row.code,
+                row.title,
+                row.fit.map(fit_str),
+                row.bright_outlook,
+                row.source.as_str(),
+                to_text(row.fetched_at)?,
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
+    let head = c
+        .prepare_cached(
+            "SELECT started_at, finished_at, form, lang, answers, realistic, investigative,
+                    artistic, social, enterprising, conventional, job_zone, label
+             FROM sessions WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                scores_at(r, 5)?,
+                r.get::<_, Option<u8>>(11)?,
+                r.get::<_, Option<String>>(12)?,
+            ))
+        })
+        .optional()?;
+    let Some((started, finished, form, lang, answers, scores, job_zone, label)) = head else {
+        return Ok(None);
+    };
+
+    let mut tabs: Vec<CareerTab> = Vec::new();
+    {
+        let mut stmt = c.prepare_cached(
+            "SELECT tab, total FROM session_tabs WHERE session_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+        for row in rows {
+            let (key, total) = row?;
+            tabs.push(CareerTab {
+                tab: Tab::from_key(&key).map_err(|e| StoreError::Data(e.to_string()))?,
+                total,
+                rows: Vec::new(),
+            });
+        }
+    }
+    {
+        let mut stmt = c.prepare_cached(
+            "SELECT tab, code, title, fit, bright_outlook, source, fetched_at
+             FROM session_careers WHERE session_id = ?1 ORDER BY tab, position",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<bool>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?;
+        for row in rows {
+            let (key, code, title, fit, bright, source, fetched) = row?;
+            let tab = Tab::from_key(&key).map_err(|e| StoreError::Data(e.to_string()))?;
+            let slot = tabs
+                .iter_mut()
+                .find(|t| t.tab == tab)
+                .ok_or_else(|| StoreError::Data(format!("career row for missing tab {key}")))?;
+            slot.rows.push(CareerRow {
+                code,
+                title,
+                fit: fit.as_deref().map(parse_fit).transpose()?,
+                bright_outlook: bright,
+                source: CareerSource::parse(&source)?,
+                fetched_at: from_text(&fetched)?,
+            });
+        }
+    }
+
+    Ok(Some(Session {
+        id: id.to_owned(),
+        started_at: from_text(&started)?,
+        finished_at: from_text(&finished)?,
+        form: parse_form(&form)?,
+        lang: Lang::parse(&lang).map_err(|e| StoreError::Data(e.to_string()))?,
+        answers,
+        scores,
+        job_zone,
+        label,
+        careers: tabs,
+    }))
+}
+
+pub(crate) fn all_ids(c: &Connection) -> Result<Vec<String>> {
+    let mut stmt = c.prepare("SELECT id FROM sessions ORDER BY finished_at DESC, id")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
+}
+
+pub(crate) fn delete(c: &Connection, id: &str) -> Result<()> {
+    c.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+    Ok(())
+}

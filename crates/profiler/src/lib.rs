@@ -16,3 +16,9 @@ pub mod model;
 
 pub use error::{AnswerProblem, Error, Result};
 pub use model::{Area, Fit, Form, Occupation, OccupationPack, Scores};
+
+pub mod answers;
+pub mod instrument;
+
+pub use answers::{score_str, Answers};
+pub use instrument::{AnswerOption, AreaInfo, Item, JobZone, ATTRIBUTION};

@@ -22,3 +22,11 @@ pub mod instrument;
 
 pub use answers::{score_str, Answers};
 pub use instrument::{AnswerOption, AreaInfo, Item, JobZone, ATTRIBUTION};
+
+pub mod profile;
+
+pub use profile::{high_point_code, is_flat, summarize, ProfileSummary};
+
+pub mod matcher;
+
+pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};

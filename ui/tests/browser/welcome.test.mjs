@@ -1,0 +1,76 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { start, axe, tabTo, shotDir } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+test("welcome screen shows the three ways in and the version from app_info", async () => {
+  const page = await env.page();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.equal(await page.getByRole("heading", { level: 1 }).innerText(), "Find careers that fit your interests");
+  for (const way of ["ip60", "ip30", "typed"]) {
+    assert.ok(await page.locator(`[data-way="${way}"]`).isVisible(), `${way} is visible`);
+  }
+  await page.getByTestId("app-version").waitFor();
+  assert.equal(await page.getByTestId("app-version").innerText(), "Version 0.0.0-e2e");
+  assert.match(await page.locator(".attribution").innerText(), /O\*NET/);
+  await page.screenshot({ path: path.join(shotDir, "welcome-en.png"), fullPage: true });
+  assert.deepEqual(page.errors, []);
+});
+
+test("every way in is reachable and usable by keyboard alone", async () => {
+  const page = await env.page();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  for (const way of ["ip60", "ip30", "typed"]) {
+    await tabTo(page, `[data-way="${way}"]`);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Coming soon" }).waitFor();
+    // Focus lands on the new screen's heading, then Tab reaches its Back button.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+    await tabTo(page, "main button");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Find careers that fit your interests" }).waitFor();
+  }
+});
+
+test("the skip link is the first stop and moves focus to the main content", async () => {
+  const page = await env.page();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.className), "skip");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+});
+
+test("switching to Spanish translates the screen and sets the document language", async () => {
+  const page = await env.page();
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.getByRole("heading", { name: "Encuentra carreras que encajen con tus intereses" }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+  assert.equal(await page.getByRole("button", { name: "Español" }).getAttribute("aria-pressed"), "true");
+  await page.screenshot({ path: path.join(shotDir, "welcome-es.png"), fullPage: true });
+});
+
+test("axe finds no serious or critical violations on the welcome screen", async () => {
+  const page = await env.page();
+  await page.getByTestId("app-version").waitFor();
+  assert.deepEqual(await axe(page), []);
+});
+
+test("ways in stay at least 44 px tall and the layout survives 200 % zoom", async () => {
+  const page = await env.page({ viewport: { width: 512, height: 384 } }); // 1024x768 at 200 %
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  for (const sel of ['[data-way="ip60"]', ".lang-btn"]) {
+    const box = await page.locator(sel).first().boundingBox();
+    assert.ok(box.height >= 44, `${sel} is ${box.height}px tall`);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+// Tauri expects a fixed dev port and no browser auto-open.
+export default defineConfig({
+  plugins: [svelte()],
+  clearScreen: false,
+  server: { port: 5173, strictPort: true },
+  build: { target: "es2022", sourcemap: false },
+  test: { environment: "node", include: ["src/**/*.test.ts"] },
+});

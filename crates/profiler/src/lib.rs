@@ -30,3 +30,7 @@ pub use profile::{high_point_code, is_flat, summarize, ProfileSummary};
 pub mod matcher;
 
 pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};
+
+pub mod pack;
+
+pub use pack::{from_database_rows, import_release, Progress, Stage};

@@ -1,0 +1,638 @@
+//! Building an [`OccupationPack`]: from Database Services rows (the O*NET service) or
+//! from an O*NET database release in its tab-separated text format (a `.zip` or a
+//! folder). Persistence is another crate's job.
+//!
+//! Both paths read the same three tables. Interests rows with scale `OI` give the six
+//! 1–7 values (elements `1.B.1.a`–`f` = R I A S E C); scale `IH` rows (`1.B.1.g`–`i`)
+//! give the first to third high point as 0 (none) or 1–6 = R–C. Only occupations with
+//! all six OI values enter the pack, since nothing else can be matched.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::model::{Area, Occupation, OccupationPack};
+
+pub const OCCUPATION_DATA_FILE: &str = "Occupation Data.txt";
+pub const INTERESTS_FILE: &str = "Interests.txt";
+pub const JOB_ZONES_FILE: &str = "Job Zones.txt";
+
+/// Which part of an import is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Opening the archive or folder and reading the three files.
+    Reading,
+    OccupationData,
+    Interests,
+    JobZones,
+    Building,
+}
+
+/// Progress of an import: `done` of `total` rows (or files) in `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: u64,
+    pub total: u64,
+}
+
+/// Rows between progress reports: often enough for a smooth bar, rare enough to be free.
+const PROGRESS_EVERY: usize = 1000;
+
+/// Bad rows listed in one error before summarising the rest.
+const MAX_REPORTED: usize = 5;
+
+const OI_ELEMENTS: [&str; 6] = [
+    "1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f",
+];
+const IH_ELEMENTS: [&str; 3] = ["1.B.1.g", "1.B.1.h", "1.B.1.i"];
+
+#[derive(Default)]
+struct Builder {
+    titles: HashMap<String, String>,
+    oi: HashMap<String, [Option<f32>; 6]>,
+    ih: HashMap<String, [u8; 3]>,
+    zones: HashMap<String, u8>,
+    /// (where, line, message) of every bad row, in input order.
+    problems: Vec<(String, Option<usize>, String)>,
+}
+
+impl Builder {
+    fn bad(&mut self, file: &str, line: Option<usize>, message: impl Into<String>) {
+        self.problems.push((file.to_string(), line, message.into()));
+    }
+
+    fn interest(
+        &mut self,
+        file: &str,
+        line: Option<usize>,
+        code: &str,
+        element: &str,
+        scale: &str,
+        value: f32,
+    ) {
+        match scale.trim() {
+            "OI" => {
+                // Unknown elements under OI are ignored so a future release with extra
+                // interest elements still imports.
+                let Some(k) = OI_ELEMENTS.iter().position(|e| *e == element.trim()) else {
+                    return;
+                };
+                if !(1.0..=7.0).contains(&value) {
+                    return self.bad(file, line, format!("OI value {value} is outside 1–7"));
+                }
+                let slot = &mut self.oi.entry(code.to_string()).or_default()[k];
+                if slot.is_some() {
+                    return self.bad(
+                        file,
+                        line,
+                        format!("second OI value for {code} {}", Area::ALL[k]),
+                    );
+                }
+                *slot = Some(value);
+            }
+            "IH" => {
+                let Some(k) = IH_ELEMENTS.iter().position(|e| *e == element.trim()) else {
+                    return;
+                };
+                if value.fract() != 0.0 || !(0.0..=6.0).contains(&value) {
+                    return self.bad(
+                        file,
+                        line,
+                        format!("IH value {value} is not a high point (0 for none, 1–6 for R–C)"),
+                    );
+                }
+                self.ih.entry(code.to_string()).or_default()[k] = value as u8;
+            }
+            _ => {}
+        }
+    }
+
+    fn zone(&mut self, file: &str, line: Option<usize>, code: &str, zone: f64) {
+        if zone.fract() != 0.0 || !(1.0..=5.0).contains(&zone) {
+            return self.bad(file, line, format!("Job Zone {zone} is not 1–5"));
+        }
+        self.zones.insert(code.to_string(), zone as u8);
+    }
+
+    fn finish(
+        mut self,
+        release: &str,
+        source: &str,
+        interests_name: &str,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<OccupationPack> {
+        let mut codes: Vec<String> = self.oi.keys().cloned().collect();
+        codes.sort();
+        let total = codes.len() as u64;
+        progress(Progress {
+            stage: Stage::Building,
+            done: 0,
+            total,
+        });
+        let mut occupations = Vec::with_capacity(codes.len());
+        for code in codes {
+            let values = self.oi[&code];
+            let missing: Vec<&str> = Area::ALL
+                .iter()
+                .zip(values)
+                .filter(|(_, v)| v.is_none())
+                .map(|(a, _)| a.name())
+                .collect();
+            if !missing.is_empty() {
+                self.bad(
+                    interests_name,
+                    None,
+                    format!(
+                        "occupation {code} has no OI value for {}",
+                        missing.join(", ")
+                    ),
+                );
+                continue;
+            }
+            let Some(title) = self.titles.get(&code).cloned() else {
+                self.bad(
+                    interests_name,
+                    None,
+                    format!("occupation {code} has interests but no title in the occupation data"),
+                );
+                continue;
+            };
+            let high_point = self
+                .ih
+                .get(&code)
+                .map(|hp| {
+                    hp.iter()
+                        .filter(|&&v| v > 0)
+                        .map(|&v| Area::ALL[usize::from(v) - 1].letter())
+                        .collect()
+                })
+                .unwrap_or_default();
+            occupations.push(Occupation {
+                job_zone: self.zones.get(&code).copied(),
+                code,
+                title,
+                bright_outlook: None,
+                interests: values.map(|v| v.unwrap_or_default()),
+                high_point,
+            });
+        }
+        if !self.problems.is_empty() {
+            let n = self.problems.len();
+            let (file, line, mut message) = self.problems[0].clone();
+            for (f, l, m) in self.problems.iter().skip(1).take(MAX_REPORTED - 1) {
+                match l {
+                    Some(l) => message.push_str(&format!("; {f}, line {l}: {m}")),
+                    None => message.push_str(&format!("; {f}: {m}")),
+                }
+            }
+            if n > MAX_REPORTED {
+                message.push_str(&format!(" (and {} more problems)", n - MAX_REPORTED));
+            }
+            return Err(Error::PackInvalid {
+                file,
+                line,
+                message,
+            });
+        }
+        if occupations.is_empty() {
+            return Err(Error::pack(
+                interests_name,
+                None,
+                "no occupation has a complete interest profile (OI values), so nothing can be matched",
+            ));
+        }
+        progress(Progress {
+            stage: Stage::Building,
+            done: total,
+            total,
+        });
+        Ok(OccupationPack {
+            release: release.to_string(),
+            source: source.to_string(),
+            occupations,
+        })
+    }
+}
+
+// ---------------------------------------------------------------- Database Services rows
+
+fn str_col<'a>(row: &'a Value, col: &str) -> Option<&'a str> {
+    row.get(col)?
+        .as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn code_of(row: &Value) -> std::result::Result<&str, String> {
+    str_col(row, "onetsoc_code").ok_or_else(|| "missing onetsoc_code".to_string())
+}
+
+/// A number that the service may send as a JSON number or a string.
+fn num_col(row: &Value, col: &str) -> Option<f64> {
+    match row.get(col)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn rows_stage(
+    b: &mut Builder,
+    table: &str,
+    stage: Stage,
+    rows: &[Value],
+    progress: &mut dyn FnMut(Progress),
+    mut each: impl FnMut(&mut Builder, &str, Option<usize>, &Value) -> std::result::Result<(), String>,
+) {
+    let total = rows.len() as u64;
+    progress(Progress {
+        stage,
+        done: 0,
+        total,
+    });
+    for (i, row) in rows.iter().enumerate() {
+        if let Err(m) = each(b, table, Some(i + 1), row) {
+            b.bad(table, Some(i + 1), m);
+        }
+        if (i + 1) % PROGRESS_EVERY == 0 {
+            progress(Progress {
+                stage,
+                done: i as u64 + 1,
+                total,
+            });
+        }
+    }
+    progress(Progress {
+        stage,
+        done: total,
+        total,
+    });
+}
+
+/// Builds a pack from Database Services rows of the `occupation_data`, `interests` and
+/// `job_zones` tables (columns `onetsoc_code`, `title`; `element_id`, `scale_id`,
+/// `data_value`; `job_zone`). Numbers may arrive as JSON numbers or strings. A title
+/// missing from `occupation_data` is taken from a `title` column on the other tables.
+/// Errors name the table and the 1-based row (as "line").
+pub fn from_database_rows(
+    release: &str,
+    occupation_data: &[Value],
+    interests: &[Value],
+    job_zones: &[Value],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<OccupationPack> {
+    let mut b = Builder::default();
+    rows_stage(
+        &mut b,
+        "occupation_data table",
+        Stage::OccupationData,
+        occupation_data,
+        progress,
+        |b, _, _, row| {
+            let code = code_of(row)?;
+            let title = str_col(row, "title").ok_or("missing title")?;
+            b.titles.insert(code.to_string(), title.to_string());
+            Ok(())
+        },
+    );
+    rows_stage(
+        &mut b,
+        "interests table",
+        Stage::Interests,
+        interests,
+        progress,
+        |b, file, line, row| {
+            let code = code_of(row)?;
+            let element = str_col(row, "element_id").ok_or("missing element_id")?;
+            let scale = str_col(row, "scale_id").ok_or("missing scale_id")?;
+            let value = num_col(row, "data_value").ok_or("missing or non-numeric data_value")?;
+            if let Some(t) = str_col(row, "title") {
+                b.titles
+                    .entry(code.to_string())
+                    .or_insert_with(|| t.to_string());
+            }
+            b.interest(file, line, code, element, scale, value as f32);
+            Ok(())
+        },
+    );
+    rows_stage(
+        &mut b,
+        "job_zones table",
+        Stage::JobZones,
+        job_zones,
+        progress,
+        |b, file, line, row| {
+            let code = code_of(row)?;
+            let zone = num_col(row, "job_zone").ok_or("missing or non-numeric job_zone")?;
+            if let Some(t) = str_col(row, "title") {
+                b.titles
+                    .entry(code.to_string())
+                    .or_insert_with(|| t.to_string());
+            }
+            b.zone(file, line, code, zone);
+            Ok(())
+        },
+    );
+    b.finish(
+        release,
+        OccupationPack::SOURCE_SERVICE,
+        "interests table",
+        progress,
+    )
+}
+
+// ---------------------------------------------------------------- release text files
+
+/// One tab-separated release file, read whole (the largest needed is well under 1 MB).
+struct Tsv {
+    name: &'static str,
+    text: String,
+}
+
+/// UTF-8, or Latin-1 for older releases; a BOM is dropped.
+fn decode(bytes: Vec<u8>) -> String {
+    let s = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    };
+    match s.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
+impl Tsv {
+    /// Runs `each` on every data row with the requested columns picked out, in order.
+    fn rows(
+        &self,
+        b: &mut Builder,
+        stage: Stage,
+        columns: &[&str],
+        progress: &mut dyn FnMut(Progress),
+        mut each: impl FnMut(&mut Builder, usize, &[&str]) -> std::result::Result<(), String>,
+    ) -> Result<()> {
+        let mut lines = self.text.split('\n').enumerate();
+        let header = lines
+            .next()
+            .map(|(_, l)| l.trim_end_matches('\r'))
+            .filter(|l| !l.trim().is_empty())
+            .ok_or_else(|| Error::pack(self.name, None, "the file is empty (no header row)"))?;
+        let names: Vec<&str> = header.split('\t').map(str::trim).collect();
+        let mut idx = Vec::with_capacity(columns.len());
+        for &col in columns {
+            match names.iter().position(|n| n.eq_ignore_ascii_case(col)) {
+                Some(i) => idx.push(i),
+                None => {
+                    return Err(Error::pack(
+                        self.name,
+                        Some(1),
+                        format!(
+                            "missing column \"{col}\" (the header has: {})",
+                            names.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        let total = self
+            .text
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count() as u64;
+        progress(Progress {
+            stage,
+            done: 0,
+            total,
+        });
+        let mut done = 0u64;
+        let mut fields: Vec<&str> = Vec::with_capacity(names.len());
+        let mut picked: Vec<&str> = Vec::with_capacity(columns.len());
+        for (i, raw) in lines {
+            let line_no = i + 1;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            fields.clear();
+            fields.extend(line.split('\t'));
+            if fields.len() < names.len() {
+                b.bad(
+                    self.name,
+                    Some(line_no),
+                    format!(
+                        "expected {} tab-separated fields, found {} (is the file cut short?)",
+                        names.len(),
+                        fields.len()
+                    ),
+                );
+            } else {
+                picked.clear();
+                picked.extend(idx.iter().map(|&k| fields[k].trim()));
+                if let Err(m) = each(b, line_no, &picked) {
+                    b.bad(self.name, Some(line_no), m);
+                }
+            }
+            done += 1;
+            if done % PROGRESS_EVERY as u64 == 0 {
+                progress(Progress { stage, done, total });
+            }
+        }
+        progress(Progress {
+            stage,
+            done: total,
+            total,
+        });
+        Ok(())
+    }
+}
+
+fn parse_num(s: &str, what: &str) -> std::result::Result<f64, String> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{what} {s:?} is not a number"))
+}
+
+fn non_empty<'a>(s: &'a str, what: &str) -> std::result::Result<&'a str, String> {
+    if s.is_empty() {
+        Err(format!("{what} is empty"))
+    } else {
+        Ok(s)
+    }
+}
+
+fn from_tsv(
+    release: &str,
+    files: [Tsv; 3],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<OccupationPack> {
+    let [occ, int, jz] = files;
+    let mut b = Builder::default();
+    occ.rows(
+        &mut b,
+        Stage::OccupationData,
+        &["O*NET-SOC Code", "Title"],
+        progress,
+        |b, _, f| {
+            let code = non_empty(f[0], "O*NET-SOC Code")?;
+            let title = non_empty(f[1], "Title")?;
+            b.titles.insert(code.to_string(), title.to_string());
+            Ok(())
+        },
+    )?;
+    int.rows(
+        &mut b,
+        Stage::Interests,
+        &["O*NET-SOC Code", "Element ID", "Scale ID", "Data Value"],
+        progress,
+        |b, line, f| {
+            let code = non_empty(f[0], "O*NET-SOC Code")?;
+            let value = parse_num(f[3], "Data Value")?;
+            b.interest(INTERESTS_FILE, Some(line), code, f[1], f[2], value as f32);
+            Ok(())
+        },
+    )?;
+    jz.rows(
+        &mut b,
+        Stage::JobZones,
+        &["O*NET-SOC Code", "Job Zone"],
+        progress,
+        |b, line, f| {
+            let code = non_empty(f[0], "O*NET-SOC Code")?;
+            let zone = parse_num(f[1], "Job Zone")?;
+            b.zone(JOB_ZONES_FILE, Some(line), code, zone);
+            Ok(())
+        },
+    )?;
+    b.finish(
+        release,
+        OccupationPack::SOURCE_RELEASE_FILE,
+        INTERESTS_FILE,
+        progress,
+    )
+}
+
+/// A release name from a zip or folder name: `db_29_3_text` → `29.3`; anything else as is.
+pub fn release_from_name(name: &str) -> String {
+    let stem = name.strip_suffix(".zip").unwrap_or(name);
+    let parts: Vec<&str> = stem.split('_').collect();
+    if let ["db", major, minor, ..] = parts.as_slice() {
+        if !major.is_empty()
+            && !minor.is_empty()
+            && major.bytes().all(|c| c.is_ascii_digit())
+            && minor.bytes().all(|c| c.is_ascii_digit())
+        {
+            return format!("{major}.{minor}");
+        }
+    }
+    stem.to_string()
+}
+
+/// Imports an O*NET database release in its tab-separated text format: a `.zip` (the
+/// three files may sit in a subfolder) or a folder holding `Occupation Data.txt`,
+/// `Interests.txt` and `Job Zones.txt`. `release` names it; `None` takes the name from
+/// the zip or folder (see [`release_from_name`]). Bright Outlook is unknown (`None`).
+pub fn import_release(
+    path: &Path,
+    release: Option<&str>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<OccupationPack> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display(), e))?;
+    let release = match release {
+        Some(r) => r.trim().to_string(),
+        None => release_from_name(
+            &path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        ),
+    };
+    progress(Progress {
+        stage: Stage::Reading,
+        done: 0,
+        total: 3,
+    });
+    let files = if meta.is_dir() {
+        read_folder(path, progress)?
+    } else {
+        read_zip(path, progress)?
+    };
+    from_tsv(&release, files, progress)
+}
+
+const NEEDED: [&str; 3] = [OCCUPATION_DATA_FILE, INTERESTS_FILE, JOB_ZONES_FILE];
+
+fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
+    let mut out = Vec::with_capacity(3);
+    for (i, name) in NEEDED.into_iter().enumerate() {
+        let p = dir.join(name);
+        if !p.is_file() {
+            return Err(Error::pack(
+                name,
+                None,
+                format!("not found in folder {}", dir.display()),
+            ));
+        }
+        let bytes = std::fs::read(&p).map_err(|e| Error::io(p.display(), e))?;
+        out.push(Tsv {
+            name,
+            text: decode(bytes),
+        });
+        progress(Progress {
+            stage: Stage::Reading,
+            done: i as u64 + 1,
+            total: 3,
+        });
+    }
+    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
+}
+
+fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path.display(), e))?;
+    let shown = path.display().to_string();
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
+        Error::pack(
+            &shown,
+            None,
+            format!("not a readable zip archive ({e}); choose the O*NET release .zip or its unpacked folder"),
+        )
+    })?;
+    // Entry names may carry a folder prefix (db_29_3_text/Interests.txt).
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    let mut out = Vec::with_capacity(3);
+    for (i, name) in NEEDED.into_iter().enumerate() {
+        let entry = names
+            .iter()
+            .filter(|n| n.rsplit(['/', '\\']).next() == Some(name))
+            .min_by_key(|n| n.len())
+            .ok_or_else(|| Error::pack(name, None, format!("not found in archive {shown}")))?;
+        let mut f = zip
+            .by_name(entry)
+            .map_err(|e| Error::pack(name, None, format!("cannot open in archive {shown}: {e}")))?;
+        let mut bytes = Vec::with_capacity(f.size() as usize);
+        f.read_to_end(&mut bytes).map_err(|e| {
+            Error::pack(
+                name,
+                None,
+                format!("cannot be read from archive {shown} (is it damaged?): {e}"),
+            )
+        })?;
+        out.push(Tsv {
+            name,
+            text: decode(bytes),
+        });
+        progress(Progress {
+            stage: Stage::Reading,
+            done: i as u64 + 1,
+            total: 3,
+        });
+    }
+    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
+}

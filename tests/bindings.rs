@@ -18,5 +18,8 @@ fn generated_bindings_are_committed_and_fresh() {
         "{} is stale: run `cargo xtask bindings` and commit the result",
         path.display()
     );
-    assert!(fresh.contains("appInfo"), "the app_info command is missing from the bindings");
+    assert!(
+        fresh.contains("appInfo"),
+        "the app_info command is missing from the bindings"
+    );
 }

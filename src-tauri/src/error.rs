@@ -29,7 +29,9 @@ mod tests {
 
     #[test]
     fn errors_cross_the_wire_as_code_and_message() {
-        let e: AppError = waypoint_config::normalise_api_base("ftp://x/").unwrap_err().into();
+        let e: AppError = waypoint_config::normalise_api_base("ftp://x/")
+            .unwrap_err()
+            .into();
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "config.invalid_api_base");
         assert!(json["message"].as_str().unwrap().contains("ftp"));

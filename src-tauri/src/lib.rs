@@ -49,7 +49,10 @@ pub fn run() {
     let _log_guard = match waypoint_logging::init(&paths.log_dir, "waypoint") {
         Ok(g) => Some(g),
         Err(e) => {
-            eprintln!("Waypoint could not open its log folder {}: {e}", paths.log_dir.display());
+            eprintln!(
+                "Waypoint could not open its log folder {}: {e}",
+                paths.log_dir.display()
+            );
             None
         }
     };

@@ -1,1 +1,432 @@
-fn main() {}
+//! The project's two entry points, runnable on a fresh machine:
+//!
+//! - `cargo xtask run`  — installs what is missing, builds the UI and launches Waypoint.
+//! - `cargo xtask test` — the same set-up, then every check and test CI runs.
+//!
+//! Also `cargo xtask bindings` (regenerate `ui/src/lib/bindings.ts`) and `cargo xtask setup`.
+//! Plain std only, so this compiles in seconds before anything else is installed.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// Debian/Ubuntu packages the build and the tests need (see docs/development.md).
+const APT_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "file",
+    "libssl-dev",
+    "libdbus-1-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "librsvg2-dev",
+    "libayatana-appindicator3-dev",
+    "libxdo-dev",
+];
+
+/// Extra packages only the tests need: a virtual display, WebDriver, a keychain, a browser.
+const APT_TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "x11-utils",
+    "xdotool",
+    "webkit2gtk-driver",
+    "dbus",
+    "dbus-x11",
+    "gnome-keyring",
+    "libsecret-1-0",
+    "libsecret-tools",
+    "imagemagick",
+    "chromium",
+];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let (task, rest) = match args.split_first() {
+        Some((t, r)) => (t.as_str(), r.to_vec()),
+        None => ("help", vec![]),
+    };
+    let outcome = match task {
+        "run" => run(&rest),
+        "test" => test(),
+        "setup" => setup(true),
+        "bindings" => bindings(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <run [-- app args] | test | setup | bindings>\n\
+                 run       install what is missing, build the UI, launch Waypoint\n\
+                 test      the same set-up, then every check and test (what CI runs)\n\
+                 setup     only install what is missing (system packages, npm, tauri-driver)\n\
+                 bindings  regenerate ui/src/lib/bindings.ts from the Rust commands"
+            );
+            return if task == "help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask {task} failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn ui() -> PathBuf {
+    root().join("ui")
+}
+
+/// Runs a command in `dir`, echoing it, failing on a non-zero exit.
+fn sh(dir: &Path, program: &str, args: &[&str]) -> Result {
+    sh_env(dir, program, args, &[])
+}
+
+fn sh_env(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .envs(envs.iter().copied())
+        .status()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{program} {}` exited with {status}",
+            args.join(" ")
+        ))
+    }
+}
+
+fn has(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program} >/dev/null 2>&1")])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+/// Times one named step and prints its duration, so CI logs show where the minutes go.
+fn step(name: &str, f: impl FnOnce() -> Result) -> Result {
+    eprintln!("\n==> {name}");
+    let t = Instant::now();
+    let r = f();
+    let secs = t.elapsed().as_secs_f64();
+    match &r {
+        Ok(()) => eprintln!("<== {name}: ok in {secs:.1} s"),
+        Err(_) => eprintln!("<== {name}: FAILED after {secs:.1} s"),
+    }
+    r
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+fn missing_debian_packages(wanted: &[&str]) -> Vec<String> {
+    wanted
+        .iter()
+        .filter(|p| {
+            let out = Command::new("dpkg-query")
+                .args(["-W", "-f=${Status}", p])
+                .output();
+            !matches!(out, Ok(o) if String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        })
+        .map(|p| p.to_string())
+        .collect()
+}
+
+fn setup(for_tests: bool) -> Result {
+    if cfg!(target_os = "linux") && has("dpkg-query") {
+        step("system packages", || {
+            let mut wanted = APT_PACKAGES.to_vec();
+            if for_tests {
+                wanted.extend_from_slice(APT_TEST_PACKAGES);
+            }
+            let missing = missing_debian_packages(&wanted);
+            if missing.is_empty() {
+                return Ok(());
+            }
+            let line = format!(
+                "apt-get install -y --no-install-recommends {}",
+                missing.join(" ")
+            );
+            if !is_root() {
+                return Err(format!(
+                    "these system packages are missing; install them, then run this again:\n  sudo apt-get update && sudo {line}"
+                ));
+            }
+            sh(&root(), "apt-get", &["update", "-q"])?;
+            let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+            args.extend(missing.iter().map(String::as_str));
+            sh_env(
+                &root(),
+                "apt-get",
+                &args,
+                &[("DEBIAN_FRONTEND", "noninteractive")],
+            )
+        })?;
+    } else if cfg!(target_os = "linux") {
+        eprintln!("Not a Debian-based system: install the WebKitGTK 4.1 and GTK 3 development packages (see README).");
+    }
+    step("npm dependencies", || {
+        if !has("npm") {
+            return Err("npm is missing: install Node.js 20 or newer".into());
+        }
+        // `npm ci` when the lock file changed since the last install; otherwise nothing to do.
+        let marker = ui().join("node_modules/.package-lock.json");
+        let lock = ui().join("package-lock.json");
+        let fresh = match (marker.metadata(), lock.metadata()) {
+            (Ok(m), Ok(l)) => m.modified().ok() >= l.modified().ok(),
+            _ => false,
+        };
+        if fresh {
+            Ok(())
+        } else {
+            sh(&ui(), "npm", &["ci", "--no-audit", "--no-fund"])
+        }
+    })?;
+    if for_tests && cfg!(target_os = "linux") {
+        step("tauri-driver", || {
+            if has("tauri-driver") {
+                Ok(())
+            } else {
+                sh(&root(), "cargo", &["install", "tauri-driver", "--locked"])
+            }
+        })?;
+    }
+    Ok(())
+}
+
+fn build_ui() -> Result {
+    step("build the UI (ui/dist)", || {
+        sh(&ui(), "npm", &["run", "build"])
+    })
+}
+
+fn run(app_args: &[String]) -> Result {
+    setup(false)?;
+    build_ui()?;
+    if cfg!(target_os = "linux")
+        && env::var_os("DISPLAY").is_none()
+        && env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err(
+            "no display was found (DISPLAY and WAYLAND_DISPLAY are unset).\n\
+             On a machine without a screen, run Waypoint on a virtual display:\n  \
+             xvfb-run -a -s \"-screen 0 1280x800x24\" cargo xtask run"
+                .into(),
+        );
+    }
+    let mut args = vec![
+        "run",
+        "--features",
+        "custom-protocol",
+        "--bin",
+        "waypoint",
+        "--",
+    ];
+    args.extend(app_args.iter().map(String::as_str));
+    sh(&root(), "cargo", &args)
+}
+
+fn bindings() -> Result {
+    sh_env(
+        &root(),
+        "cargo",
+        &["test", "--test", "bindings"],
+        &[("WAYPOINT_UPDATE_BINDINGS", "1")],
+    )
+}
+
+/// Wraps a command in a virtual display and a private D-Bus session with an unlocked
+/// gnome-keyring, so the real OS keychain and real windows are available to tests.
+fn headless_session(cmd: &[&str]) -> Vec<String> {
+    let keyring = r#"export XDG_DATA_HOME="$(mktemp -d)"
+eval "$(printf waypoint-ci | gnome-keyring-daemon --unlock --components=secrets)"
+export GNOME_KEYRING_CONTROL
+exec "$@""#;
+    let mut v: Vec<String> = [
+        "-a",
+        "-s",
+        "-screen 0 1280x800x24",
+        "dbus-run-session",
+        "--",
+        "sh",
+        "-c",
+        keyring,
+        "sh",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    v.extend(cmd.iter().map(|s| s.to_string()));
+    v
+}
+
+fn test() -> Result {
+    let total = Instant::now();
+    setup(true)?;
+    let r = root();
+    step("cargo fmt --check", || {
+        sh(&r, "cargo", &["fmt", "--all", "--check"])
+    })?;
+    step("UI type check (svelte-check)", || {
+        sh(&ui(), "npm", &["run", "check"])
+    })?;
+    step("UI unit tests (vitest)", || {
+        sh(&ui(), "npm", &["run", "test:unit"])
+    })?;
+    build_ui()?;
+    step("mock-IPC UI bundle (ui/dist-e2e)", || {
+        sh(&ui(), "npm", &["run", "build:e2e"])
+    })?;
+    step("Chromium UI tests", || {
+        sh(&ui(), "npm", &["run", "test:browser"])
+    })?;
+    // One feature set for clippy, tests and the e2e binary, so nothing is compiled twice.
+    let features = ["--workspace", "--features", "custom-protocol"];
+    step("cargo clippy", || {
+        let mut a = vec!["clippy", "--all-targets"];
+        a.extend(features);
+        a.extend(["--", "-D", "warnings"]);
+        sh(&r, "cargo", &a)
+    })?;
+    step(
+        "Rust tests: unit, integration, keychain, real window (Xvfb + D-Bus + gnome-keyring)",
+        || {
+            let mut cmd: Vec<&str> = if has("cargo-nextest") {
+                vec![
+                    "cargo",
+                    "nextest",
+                    "run",
+                    "--run-ignored",
+                    "all",
+                    "--no-fail-fast",
+                ]
+            } else {
+                vec!["cargo", "test", "--no-fail-fast"]
+            };
+            cmd.extend(features);
+            if !has("cargo-nextest") {
+                cmd.extend(["--", "--include-ignored"]);
+            }
+            let wrapped = headless_session(&cmd);
+            let args: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+            sh(&r, "xvfb-run", &args)
+        },
+    )?;
+    if cfg!(target_os = "linux") {
+        step("release bundles: tauri build --bundles deb,rpm", || {
+            // Never AppImage: its tooling downloads binaries at build time.
+            // Run from the root: the CLI finds tauri.conf.json in its working folder.
+            sh(
+                &r,
+                "ui/node_modules/.bin/tauri",
+                &["build", "--bundles", "deb,rpm", "--ci"],
+            )
+        })?;
+        step(
+            "install the .deb, start it under Xvfb, remove it",
+            install_check,
+        )?;
+    }
+    eprintln!(
+        "\nAll checks passed in {:.1} min.",
+        total.elapsed().as_secs_f64() / 60.0
+    );
+    Ok(())
+}
+
+fn newest(dir: &Path, ext: &str) -> Result<PathBuf> {
+    std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+        .ok_or_else(|| format!("no .{ext} in {}", dir.display()))
+}
+
+fn size_mib(p: &Path) -> f64 {
+    p.metadata()
+        .map(|m| m.len() as f64 / 1048576.0)
+        .unwrap_or(0.0)
+}
+
+/// Installs the package the way a career center would, proves the installed binary opens
+/// its window, and removes it again.
+fn install_check() -> Result {
+    let bundle = root().join("target/release/bundle");
+    let deb = newest(&bundle.join("deb"), "deb")?;
+    let rpm = newest(&bundle.join("rpm"), "rpm")?;
+    let bin = root().join("target/release/waypoint");
+    eprintln!(
+        "sizes: release binary {:.1} MiB, .deb {:.1} MiB, .rpm {:.1} MiB",
+        size_mib(&bin),
+        size_mib(&deb),
+        size_mib(&rpm)
+    );
+    if !is_root() {
+        eprintln!("skipped installing the .deb: this needs root (CI runs as root)");
+        return Ok(());
+    }
+    let deb_arg = deb.display().to_string();
+    sh_env(
+        &root(),
+        "apt-get",
+        &["install", "-y", "-q", "--no-install-recommends", &deb_arg],
+        &[("DEBIAN_FRONTEND", "noninteractive")],
+    )?;
+    let shot = root().join("target/e2e/installed-deb.png");
+    std::fs::create_dir_all(shot.parent().unwrap()).map_err(|e| e.to_string())?;
+    let data = env::temp_dir().join(format!("waypoint-deb-check-{}", std::process::id()));
+    // Start the installed binary, wait for its window by title, screenshot it, stop it.
+    let script = format!(
+        r#"WAYPOINT_DATA_DIR="{data}" /usr/bin/waypoint & pid=$!
+for i in $(seq 1 100); do xdotool search --name '^Waypoint$' >/dev/null 2>&1 && break; sleep 0.2; done
+xdotool search --name '^Waypoint$' >/dev/null || {{ echo 'the installed waypoint opened no window'; kill $pid; exit 1; }}
+sleep 2; import -window root "{shot}"; kill $pid; wait $pid 2>/dev/null; exit 0"#,
+        data = data.display(),
+        shot = shot.display()
+    );
+    let result = sh(
+        &root(),
+        "xvfb-run",
+        &["-a", "-s", "-screen 0 1280x800x24", "sh", "-c", &script],
+    );
+    let removed = sh_env(
+        &root(),
+        "apt-get",
+        &["remove", "-y", "-q", "waypoint"],
+        &[("DEBIAN_FRONTEND", "noninteractive")],
+    );
+    let _ = std::fs::remove_dir_all(&data);
+    result?;
+    removed?;
+    if Path::new("/usr/bin/waypoint").exists() {
+        return Err("/usr/bin/waypoint is still there after apt-get remove".into());
+    }
+    eprintln!(
+        "installed, started and removed; screenshot: {}",
+        shot.display()
+    );
+    Ok(())
+}

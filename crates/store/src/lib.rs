@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use time::OffsetDateTime;
 
@@ -188,11 +189,16 @@ fn open_connection(path: &Path, opts: &StoreOptions) -> Result<Connection> {
         other => other,
     })?;
     conn.busy_timeout(opts.busy_timeout)?;
+    // Until the file has passed the checks, closing must not checkpoint: that
+    // would write a damaged file's WAL into it and delete the WAL, destroying
+    // what we set aside for rescue.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     // Before anything that writes (even switching to WAL rewrites the header):
     // a newer Waypoint's file must stay byte-for-byte untouched. Reading the
     // header is also what reveals a non-SQLite file (NOTADB -> Corrupt).
     migrate::check_not_newer(&conn)?;
     quick_check(&conn)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         tracing::warn!(%mode, "could not switch to WAL");

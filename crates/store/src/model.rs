@@ -215,10 +215,10 @@ impl Session {
         }
         match (&self.answers, self.form.item_count()) {
             (Some(_), None) => return bad("typed scores carry no answer string".into()),
-            (Some(a), Some(n)) => {
-                if a.len() != n || !a.bytes().all(|b| (b'1'..=b'5').contains(&b)) {
-                    return bad(format!("answer string must be {n} digits 1-5"));
-                }
+            (Some(a), Some(n))
+                if a.len() != n || !a.bytes().all(|b| (b'1'..=b'5').contains(&b)) =>
+            {
+                return bad(format!("answer string must be {n} digits 1-5"));
             }
             _ => {}
         }

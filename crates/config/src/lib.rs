@@ -16,7 +16,9 @@ pub const API_BASE_ENV: &str = "WAYPOINT_API_BASE";
 pub enum ConfigError {
     #[error("the O*NET address {value:?} is not a valid http(s) URL: {reason}")]
     InvalidApiBase { value: String, reason: String },
-    #[error("no home folder was found, so Waypoint cannot choose a data folder; set {DATA_DIR_ENV}")]
+    #[error(
+        "no home folder was found, so Waypoint cannot choose a data folder; set {DATA_DIR_ENV}"
+    )]
     NoHome,
 }
 
@@ -79,7 +81,10 @@ pub fn normalise_api_base(value: &str) -> Result<String, ConfigError> {
     };
     let url = url::Url::parse(value).map_err(|e| invalid(e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid(format!("scheme {:?} is not http or https", url.scheme())));
+        return Err(invalid(format!(
+            "scheme {:?} is not http or https",
+            url.scheme()
+        )));
     }
     let mut s = url.to_string();
     if !s.ends_with('/') {

@@ -187,7 +187,9 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert!(
-            names.iter().any(|n| n.starts_with("waypoint-test.") && n.ends_with(".log")),
+            names
+                .iter()
+                .any(|n| n.starts_with("waypoint-test.") && n.ends_with(".log")),
             "{names:?}"
         );
     }

@@ -1,0 +1,132 @@
+use std::time::Duration;
+
+/// Everything that can go wrong talking to O*NET Web Services.
+///
+/// Messages are written for the person using the app, and never contain the
+/// API key (body snippets are scrubbed of it too). `code()` is stable and is
+/// what the UI and the CLI switch on.
+#[non_exhaustive]
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no O*NET API key is set; add your key in settings (or ONET_API_KEY) and try again")]
+    MissingKey,
+    #[error(
+        "O*NET rejected the API key (HTTP {status}); check that the key is correct and active"
+    )]
+    Unauthorized { status: u16 },
+    #[error("O*NET rejected a parameter: {message}")]
+    InvalidParameter { message: String },
+    #[error("O*NET is limiting requests (HTTP 429){}; wait a moment and try again", retry_after_text(.retry_after))]
+    RateLimited { retry_after: Option<u64> },
+    #[error("O*NET has no resource at {resource} (HTTP 404)")]
+    NotFound { resource: String },
+    #[error("O*NET had a server error (HTTP {status}) for {resource}; try again later")]
+    Server { status: u16, resource: String },
+    #[error("O*NET did not answer in time ({resource}); check the connection and try again")]
+    Timeout { resource: String },
+    #[error("cannot reach O*NET ({detail}); check the internet connection")]
+    Offline { detail: String },
+    /// Connection dropped or body cut short; shares `network.offline` since the
+    /// app reacts the same way.
+    #[error("the connection to O*NET broke while loading {resource} ({detail}); check the internet connection and try again")]
+    Interrupted { resource: String, detail: String },
+    #[error("O*NET sent an unusable response for {resource}: {detail} (body starts: {snippet:?})")]
+    BadResponse {
+        resource: String,
+        detail: String,
+        snippet: String,
+    },
+    #[error("{0}")]
+    InvalidAnswers(String),
+    #[error("{0}")]
+    InvalidScores(String),
+    #[error("the Job Zone must be 1 to 5, not {0}")]
+    InvalidZone(i64),
+    #[error("invalid range: {0}")]
+    InvalidRange(String),
+    #[error("{0:?} is not an O*NET-SOC code (expected the form 15-1252.00)")]
+    InvalidCode(String),
+    #[error("invalid Database Services parameter: {0}")]
+    InvalidQuery(String),
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+fn retry_after_text(s: &Option<u64>) -> String {
+    match s {
+        Some(s) => format!(", retry after {s} s"),
+        None => String::new(),
+    }
+}
+
+impl Error {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::MissingKey | Error::Unauthorized { .. } => "onet.unauthorized",
+            Error::InvalidParameter { .. } => "onet.invalid_parameter",
+            Error::RateLimited { .. } => "onet.rate_limited",
+            Error::NotFound { .. } => "onet.not_found",
+            Error::Server { .. } => "onet.server_error",
+            Error::Timeout { .. } => "network.timeout",
+            Error::Offline { .. } | Error::Interrupted { .. } => "network.offline",
+            Error::BadResponse { .. } => "onet.bad_response",
+            Error::InvalidAnswers(_) => "input.invalid_answers",
+            Error::InvalidScores(_) => "input.invalid_scores",
+            Error::InvalidZone(_) => "input.invalid_zone",
+            Error::InvalidRange(_) => "input.invalid_range",
+            Error::InvalidCode(_) => "input.invalid_code",
+            Error::InvalidQuery(_) => "input.invalid_query",
+            Error::Config(_) => "input.invalid_config",
+        }
+    }
+
+    /// Rejected before any request was sent.
+    pub fn is_input(&self) -> bool {
+        self.code().starts_with("input.")
+    }
+
+    /// Worth trying again later (the client already retried these).
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            Error::RateLimited { .. }
+                | Error::Server { .. }
+                | Error::Timeout { .. }
+                | Error::Offline { .. }
+                | Error::Interrupted { .. }
+        )
+    }
+
+    /// The app should fall back to offline data.
+    pub fn is_offline(&self) -> bool {
+        matches!(
+            self,
+            Error::Offline { .. } | Error::Interrupted { .. } | Error::Timeout { .. }
+        )
+    }
+
+    pub fn is_auth(&self) -> bool {
+        self.code() == "onet.unauthorized"
+    }
+
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited {
+                retry_after: Some(s),
+            } => Some(Duration::from_secs(*s)),
+            _ => None,
+        }
+    }
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Error", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

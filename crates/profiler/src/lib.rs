@@ -34,3 +34,7 @@ pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};
 pub mod pack;
 
 pub use pack::{from_database_rows, import_release, Progress, Stage};
+
+pub mod batch;
+
+pub use batch::{BatchOptions, BatchSummary};

@@ -13,8 +13,11 @@ use crate::error::{Result, StoreError};
 pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: initial schema
     r#"
+-- Careers rows point at the small integer rid, not the 36-byte UUID: that
+-- key is repeated in each of ~120 snapshot rows per session.
 CREATE TABLE sessions (
-    id            TEXT PRIMARY KEY NOT NULL,
+    rid           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
     started_at    TEXT NOT NULL,
     finished_at   TEXT NOT NULL,
     form          TEXT NOT NULL CHECK (form IN ('ip60', 'ip30', 'typed')),
@@ -32,15 +35,15 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_finished ON sessions (finished_at DESC, id);
 
 CREATE TABLE session_tabs (
-    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_rid INTEGER NOT NULL REFERENCES sessions (rid) ON DELETE CASCADE,
     tab        TEXT NOT NULL CHECK (tab IN ('1', '2', '3', '4', '5', 'all')),
     position   INTEGER NOT NULL,
     total      INTEGER NOT NULL,
-    PRIMARY KEY (session_id, tab)
+    PRIMARY KEY (session_rid, tab)
 ) WITHOUT ROWID;
 
 CREATE TABLE session_careers (
-    session_id     TEXT NOT NULL,
+    session_rid    INTEGER NOT NULL,
     tab            TEXT NOT NULL,
     position       INTEGER NOT NULL,
     code           TEXT NOT NULL,
@@ -49,8 +52,8 @@ CREATE TABLE session_careers (
     bright_outlook INTEGER,
     source         TEXT NOT NULL CHECK (source IN ('api', 'estimate')),
     fetched_at     TEXT NOT NULL,
-    PRIMARY KEY (session_id, tab, position),
-    FOREIGN KEY (session_id, tab) REFERENCES session_tabs (session_id, tab) ON DELETE CASCADE
+    PRIMARY KEY (session_rid, tab, position),
+    FOREIGN KEY (session_rid, tab) REFERENCES session_tabs (session_rid, tab) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
 CREATE TABLE drafts (

@@ -202,20 +202,21 @@ pub(crate) fn insert(c: &Connection, s: &Session) -> Result<()> {
         s.job_zone,
         s.label,
     ])?;
+    let rid = c.last_insert_rowid();
     let mut tab_stmt = c.prepare_cached(
-        "INSERT INTO session_tabs (session_id, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO session_tabs (session_rid, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut row_stmt = c.prepare_cached(
-        "INSERT INTO session_careers (session_id, tab, position, code, title, fit,
+        "INSERT INTO session_careers (session_rid, tab, position, code, title, fit,
              bright_outlook, source, fetched_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (ti, tab) in s.careers.iter().enumerate() {
         let key = tab.tab.as_key();
-        tab_stmt.execute(params![s.id, key, ti as i64, tab.total])?;
+        tab_stmt.execute(params![rid, key, ti as i64, tab.total])?;
         for (ri, row) in tab.rows.iter().enumerate() {
             row_stmt.execute(params![
-                s.id,
+                rid,
                 key,
                 ri as i64,
                 row.code,
@@ -234,7 +235,7 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
     let head = c
         .prepare_cached(
             "SELECT started_at, finished_at, form, lang, answers, realistic, investigative,
-                    artistic, social, enterprising, conventional, job_zone, label
+                    artistic, social, enterprising, conventional, job_zone, label, rid
              FROM sessions WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -247,19 +248,20 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
                 scores_at(r, 5)?,
                 r.get::<_, Option<u8>>(11)?,
                 r.get::<_, Option<String>>(12)?,
+                r.get::<_, i64>(13)?,
             ))
         })
         .optional()?;
-    let Some((started, finished, form, lang, answers, scores, job_zone, label)) = head else {
+    let Some((started, finished, form, lang, answers, scores, job_zone, label, rid)) = head else {
         return Ok(None);
     };
 
     let mut tabs: Vec<CareerTab> = Vec::new();
     {
         let mut stmt = c.prepare_cached(
-            "SELECT tab, total FROM session_tabs WHERE session_id = ?1 ORDER BY position",
+            "SELECT tab, total FROM session_tabs WHERE session_rid = ?1 ORDER BY position",
         )?;
-        let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+        let rows = stmt.query_map([rid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
         for row in rows {
             let (key, total) = row?;
             tabs.push(CareerTab {
@@ -272,9 +274,9 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
     {
         let mut stmt = c.prepare_cached(
             "SELECT tab, code, title, fit, bright_outlook, source, fetched_at
-             FROM session_careers WHERE session_id = ?1 ORDER BY tab, position",
+             FROM session_careers WHERE session_rid = ?1 ORDER BY tab, position",
         )?;
-        let rows = stmt.query_map([id], |r| {
+        let rows = stmt.query_map([rid], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,

@@ -705,3 +705,124 @@ fn csv_export_has_one_row_per_session() {
         a.finished_at
     );
 }
+
+// ---------- forget everything ----------
+
+fn file_bytes(store: &Store) -> Vec<u8> {
+    let mut all = std::fs::read(store.path()).unwrap();
+    let mut wal = store.path().as_os_str().to_owned();
+    wal.push("-wal");
+    if let Ok(w) = std::fs::read(wal) {
+        all.extend(w);
+    }
+    all
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn forget_everything_removes_personal_data_from_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let mut s = session(1, 20);
+    s.label = Some("MARKER-LABEL-Ana".into());
+    s.careers[2].rows[4].title = "MARKER-CAREER-TITLE".into();
+    store.save_session(&s).unwrap();
+    store.save_session(&session(2, 20)).unwrap();
+    let d = store.start_draft(Form::Ip60, Lang::En).unwrap();
+    store.record_answer(&d.id, 0, 5).unwrap();
+
+    let answers = "5".repeat(60);
+    let personal = CacheKey::new(
+        "mnm/interestprofiler/careers",
+        &[("answers", &answers)],
+        Lang::En,
+    )
+    .unwrap();
+    let flagged = CacheKey::new("mnm/interestprofiler/job_zones", &[], Lang::En)
+        .unwrap()
+        .personal();
+    let public = CacheKey::new("mnm/interestprofiler/questions", &[], Lang::En).unwrap();
+    let now = OffsetDateTime::now_utc();
+    store
+        .cache_put(
+            &personal,
+            &json!({"career": "MARKER-PERSONAL-CACHE"}),
+            None,
+            now,
+        )
+        .unwrap();
+    store
+        .cache_put(&flagged, &json!({"x": "MARKER-FLAGGED"}), None, now)
+        .unwrap();
+    store
+        .cache_put(
+            &public,
+            &json!({"q": "PUBLIC-QUESTIONS-TEXT"}),
+            Some("29.3"),
+            now,
+        )
+        .unwrap();
+    store.replace_pack(&pack("29.3", 10), t0()).unwrap();
+    store.set_setting("ui.language", "es").unwrap();
+
+    let before = file_bytes(&store);
+    for m in [
+        "MARKER-LABEL-Ana",
+        "MARKER-CAREER-TITLE",
+        "MARKER-PERSONAL-CACHE",
+    ] {
+        assert!(contains(&before, m), "{m} should be in the file before");
+    }
+
+    let report = store.forget_everything().unwrap();
+    assert_eq!(
+        (report.sessions, report.drafts, report.cache_entries),
+        (2, 1, 2)
+    );
+
+    assert!(store.list_sessions().unwrap().is_empty());
+    assert_eq!(store.resume().unwrap(), None);
+    assert_eq!(store.cache_get(&personal).unwrap(), None);
+    assert_eq!(store.cache_get(&flagged).unwrap(), None);
+    assert!(
+        store.cache_get(&public).unwrap().is_some(),
+        "questions kept"
+    );
+    assert_eq!(store.pack_info().unwrap().unwrap().count, 10, "pack kept");
+    assert_eq!(
+        store
+            .get_setting::<String>("ui.language")
+            .unwrap()
+            .as_deref(),
+        Some("es"),
+        "settings kept"
+    );
+
+    let after = file_bytes(&store);
+    for m in [
+        "MARKER-LABEL-Ana",
+        "MARKER-CAREER-TITLE",
+        "MARKER-PERSONAL-CACHE",
+        "MARKER-FLAGGED",
+        &answers,
+    ] {
+        assert!(!contains(&after, m), "{m} is still in the file");
+    }
+    assert!(
+        contains(&after, "PUBLIC-QUESTIONS-TEXT"),
+        "kept data is readable"
+    );
+    let mut wal = store.path().as_os_str().to_owned();
+    wal.push("-wal");
+    let wal_len = std::fs::metadata(wal).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(wal_len, 0, "WAL truncated");
+    store.quick_check().unwrap();
+
+    // Still fully usable afterwards.
+    let again = session(3, 1);
+    store.save_session(&again).unwrap();
+    assert_eq!(store.list_sessions().unwrap().len(), 1);
+}

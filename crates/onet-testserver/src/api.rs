@@ -646,9 +646,11 @@ fn report_section(ctx: &Ctx, lang: Lang, o: &Occupation, section: &str, q: &Quer
             match sort {
                 "name" => states.sort_by(|a, b| a.2.cmp(b.2)),
                 "job_outlook" => states.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(b.2))),
-                other => return unprocessable(format!(
+                other => {
+                    return unprocessable(format!(
                     "The parameter \"sort\" must be \"name\" or \"job_outlook\", not \"{other}\"."
-                )),
+                ))
+                }
             }
             Ok(Value::Array(
                 states

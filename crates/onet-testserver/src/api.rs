@@ -515,7 +515,7 @@ fn overview(ctx: &Ctx, lang: Lang, o: &Occupation) -> R<Value> {
     Ok(v)
 }
 
-fn element_groups(lang: Lang, catalogue: &[(&str, &str, &[(&str, &str)])], rng: &mut Rng) -> Value {
+fn element_groups(lang: Lang, catalogue: data::Catalogue, rng: &mut Rng) -> Value {
     let n = 2 + rng.below(2) as usize;
     let first = rng.below(catalogue.len() as u64) as usize;
     Value::Array(
@@ -704,7 +704,7 @@ fn build_tables(occ: &[Occupation], zones: &[JobZone]) -> Vec<Table> {
         .collect();
     let mut interest_rows = Vec::new();
     for o in occ {
-        for i in 0..6 {
+        for (i, value) in o.interests.iter().enumerate() {
             interest_rows.push(obj(vec![
                 ("onetsoc_code", json!(o.code)),
                 ("title", json!(o.title)),
@@ -712,7 +712,7 @@ fn build_tables(occ: &[Occupation], zones: &[JobZone]) -> Vec<Table> {
                 ("element_name", json!(AREA_TITLES[i])),
                 ("scale_id", json!("OI")),
                 ("scale_name", json!("Occupational Interests")),
-                ("data_value", json!(o.interests[i])),
+                ("data_value", json!(value)),
                 ("date_updated", date.clone()),
                 ("domain_source", source.clone()),
             ]));

@@ -322,7 +322,14 @@ pub fn high_points(v: &[f64; 6]) -> [usize; 3] {
     [idx[0], idx[1], idx[2]]
 }
 
-pub const KNOWLEDGE: &[(&str, &str, &[(&str, &str)])] = &[
+/// (group id, group name, [(element id, element name)])
+pub type Catalogue = &'static [(
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+)];
+
+pub const KNOWLEDGE: Catalogue = &[
     (
         "2.C.1",
         "Business and Management",
@@ -359,7 +366,7 @@ pub const KNOWLEDGE: &[(&str, &str, &[(&str, &str)])] = &[
     ),
 ];
 
-pub const SKILLS: &[(&str, &str, &[(&str, &str)])] = &[
+pub const SKILLS: Catalogue = &[
     (
         "2.A.1",
         "Basic Skills",
@@ -387,7 +394,7 @@ pub const SKILLS: &[(&str, &str, &[(&str, &str)])] = &[
     ),
 ];
 
-pub const ABILITIES: &[(&str, &str, &[(&str, &str)])] = &[
+pub const ABILITIES: Catalogue = &[
     (
         "1.A.1.a",
         "Verbal",

@@ -71,16 +71,20 @@ pub struct Matcher {
     release: String,
     source: String,
     occupations: Vec<Occupation>,
-    /// Mean-centred, unit-length interest vectors, so r is a 6-term dot product.
-    unit: Vec<[f32; 6]>,
-    /// Indices of matchable occupations (non-flat profile), grouped by zone:
-    /// `by_zone[0]` all, `by_zone[z]` Job Zone z.
-    by_zone: [Vec<u32>; 6],
-    /// Title order rank of each occupation: the tie-break, precomputed so ranking
-    /// compares integers, not strings.
-    title_rank: Vec<u32>,
-    /// Inverse of `title_rank`.
+    /// Matchable occupations (non-flat profile) by zone: `by_zone[0]` all, `by_zone[z]`
+    /// Job Zone z. Contiguous so the hot loop streams through memory.
+    by_zone: [Vec<Entry>; 6],
+    /// Occupation index by title rank (the inverse of `Entry::title_rank`).
     by_title: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// Mean-centred, unit-length interest vector, so r is a 6-term dot product.
+    unit: [f32; 6],
+    /// Position in title order: the tie-break, precomputed so ranking compares
+    /// integers, not strings.
+    title_rank: u32,
 }
 
 /// Centres and normalises six values; `None` when all are equal.
@@ -131,20 +135,6 @@ impl Matcher {
             occupations,
         } = pack;
         let n = occupations.len();
-        let mut unit = Vec::with_capacity(n);
-        let mut by_zone: [Vec<u32>; 6] = Default::default();
-        for (i, o) in occupations.iter().enumerate() {
-            match unit_vector(o.interests) {
-                Some(u) => {
-                    unit.push(u);
-                    by_zone[0].push(i as u32);
-                    if let Some(z @ 1..=5) = o.job_zone {
-                        by_zone[z as usize].push(i as u32);
-                    }
-                }
-                None => unit.push([0.0; 6]),
-            }
-        }
         let mut by_title: Vec<u32> = (0..n as u32).collect();
         by_title.sort_by(|&a, &b| {
             let (a, b) = (&occupations[a as usize], &occupations[b as usize]);
@@ -154,13 +144,25 @@ impl Matcher {
         for (rank, &i) in by_title.iter().enumerate() {
             title_rank[i as usize] = rank as u32;
         }
+        let mut by_zone: [Vec<Entry>; 6] = Default::default();
+        for (i, o) in occupations.iter().enumerate() {
+            let Some(unit) = unit_vector(o.interests) else {
+                continue;
+            };
+            let e = Entry {
+                unit,
+                title_rank: title_rank[i],
+            };
+            by_zone[0].push(e);
+            if let Some(z @ 1..=5) = o.job_zone {
+                by_zone[z as usize].push(e);
+            }
+        }
         Matcher {
             release,
             source,
             occupations,
-            unit,
             by_zone,
-            title_rank,
             by_title,
         }
     }
@@ -189,19 +191,21 @@ impl Matcher {
         ensure_not_flat(scores)?;
         let person = unit_vector(scores.as_array().map(f32::from))
             .ok_or(Error::FlatProfile(scores.realistic))?;
-        let ids = &self.by_zone[z];
-        let mut keys = Vec::with_capacity(ids.len());
-        for &i in ids {
-            let u = &self.unit[i as usize];
-            let mut r = 0.0f32;
-            for k in 0..6 {
-                r += person[k] * u[k];
-            }
-            // Rounding can push |r| a hair past 1.
-            let r = r.clamp(-1.0, 1.0);
-            keys.push((u64::from(desc_key(r)) << 32) | u64::from(self.title_rank[i as usize]));
-        }
-        Ok(keys)
+        Ok(self.by_zone[z]
+            .iter()
+            .map(|e| {
+                let u = &e.unit;
+                let r = person[0] * u[0]
+                    + person[1] * u[1]
+                    + person[2] * u[2]
+                    + person[3] * u[3]
+                    + person[4] * u[4]
+                    + person[5] * u[5];
+                // Rounding can push |r| a hair past 1.
+                let r = r.clamp(-1.0, 1.0);
+                (u64::from(desc_key(r)) << 32) | u64::from(e.title_rank)
+            })
+            .collect())
     }
 
     fn decode(&self, key: u64) -> Ranked {

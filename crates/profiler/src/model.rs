@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A RIASEC interest area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Area {
     Realistic,
@@ -74,6 +75,7 @@ impl std::fmt::Display for Area {
 
 /// Which instrument produced a set of answers or scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// Interest Profiler Short Form, 60 items, area scores 0–40.
@@ -107,6 +109,7 @@ impl Form {
 
 /// Six raw area scores in RIASEC order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Scores {
     pub realistic: u8,
     pub investigative: u8,
@@ -178,6 +181,7 @@ impl OccupationPack {
 /// How well an occupation fits a profile. Spelled as the O*NET API spells it; the rule
 /// that assigns it offline is ours, see [`crate::matcher::fit_for`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Fit {
     Best,
     Great,

@@ -12,6 +12,7 @@ mod pack;
 mod sessions;
 mod settings;
 mod timefmt;
+mod updates;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

@@ -1,0 +1,275 @@
+//! What crosses to the UI. Field names are snake_case as serialised; TypeScript types are
+//! generated from these (tauri-specta), so the UI never retypes them.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use waypoint_profiler::{Area, Fit, Form, Scores};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub fn onet(self) -> waypoint_onet::Lang {
+        match self {
+            Lang::En => waypoint_onet::Lang::En,
+            Lang::Es => waypoint_onet::Lang::Es,
+        }
+    }
+    pub fn store(self) -> waypoint_store::Lang {
+        match self {
+            Lang::En => waypoint_store::Lang::En,
+            Lang::Es => waypoint_store::Lang::Es,
+        }
+    }
+    pub fn from_store(l: waypoint_store::Lang) -> Lang {
+        match l {
+            waypoint_store::Lang::En => Lang::En,
+            waypoint_store::Lang::Es => Lang::Es,
+        }
+    }
+}
+
+/// Where data shown to the person came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Fetched from O*NET Web Services just now.
+    Api,
+    /// Fetched from O*NET earlier and kept locally.
+    Cache,
+    /// Waypoint's bundled instrument (English).
+    Bundled,
+    /// Waypoint's offline estimate from the occupation pack.
+    Estimate,
+    /// Nothing to show: no key, no cache, no offline data.
+    Unavailable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Item {
+    pub index: u32,
+    pub area: Area,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct AnswerOption {
+    pub value: u8,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Questionnaire {
+    pub form: Form,
+    /// The language of the items (English when Spanish was asked for but is not available).
+    pub lang: Lang,
+    pub items: Vec<Item>,
+    pub options: Vec<AnswerOption>,
+    pub source: Source,
+    pub fetched_at: Option<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Draft {
+    pub id: String,
+    pub form: Form,
+    pub lang: Lang,
+    /// One slot per item, in order; `null` where not answered yet.
+    pub answers: Vec<Option<u8>>,
+    /// The first unanswered item (1-based), `null` when complete.
+    pub first_unanswered: Option<u32>,
+    pub started_at: String,
+}
+
+/// Whether O*NET's own `results` agreed with the local scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiCheck {
+    Matched,
+    /// O*NET disagreed; its numbers are shown and the defect is logged.
+    Mismatch,
+    Offline,
+    NoKey,
+    /// Typed scores: there is no answer string to send.
+    NotApplicable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Outcome {
+    pub session_id: String,
+    pub form: Form,
+    pub lang: Lang,
+    pub scores: Scores,
+    pub max_per_area: u8,
+    /// The high-point code, e.g. "RSA"; empty for a flat profile.
+    pub code: String,
+    pub top_areas: Vec<Area>,
+    pub flat: bool,
+    pub api_check: ApiCheck,
+    /// Whether the result was saved to history (kiosks may not save).
+    pub saved: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct JobZoneInfo {
+    pub zone: u8,
+    pub title: String,
+    pub svp_range: String,
+    pub education: String,
+    pub experience: String,
+    pub training: String,
+    pub typical_work: String,
+    pub examples: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct AreaInfo {
+    pub area: Area,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CareerRow {
+    pub code: String,
+    pub title: String,
+    pub fit: Option<Fit>,
+    pub bright_outlook: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CareersPage {
+    /// "1".."5" or "all".
+    pub tab: String,
+    pub page: u32,
+    pub page_size: u32,
+    pub total: u32,
+    pub rows: Vec<CareerRow>,
+    pub source: Source,
+    pub fetched_at: Option<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ReportSection {
+    pub id: String,
+    pub title: String,
+    /// The section as O*NET returns it.
+    pub content: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct CareerReport {
+    pub code: String,
+    pub title: String,
+    pub lang: Lang,
+    pub source: Source,
+    pub fetched_at: Option<String>,
+    pub sections: Vec<ReportSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SessionSummary {
+    pub id: String,
+    pub finished_at: String,
+    pub form: Form,
+    pub code: Option<String>,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SnapshotRow {
+    pub code: String,
+    pub title: String,
+    pub fit: Option<Fit>,
+    pub bright_outlook: bool,
+    pub estimate: bool,
+    pub fetched_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SnapshotTab {
+    pub tab: String,
+    pub total: u32,
+    pub rows: Vec<SnapshotRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SessionDetail {
+    pub id: String,
+    pub started_at: String,
+    pub finished_at: String,
+    pub form: Form,
+    pub lang: Lang,
+    pub label: Option<String>,
+    pub answers: Option<String>,
+    pub scores: Scores,
+    pub max_per_area: u8,
+    pub code: Option<String>,
+    pub zone: Option<u8>,
+    pub snapshot: Vec<SnapshotTab>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct AreaDiff {
+    pub area: Area,
+    pub a: u8,
+    pub b: u8,
+    pub delta: i16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Comparison {
+    pub a: SessionSummary,
+    pub b: SessionSummary,
+    pub areas: Vec<AreaDiff>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ImportReport {
+    pub imported: u32,
+    pub skipped_identical: u32,
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct KeyStatus {
+    pub present: bool,
+    pub last_four: Option<String>,
+    /// Why the keychain could not be read, when it could not.
+    pub keychain_error: Option<crate::Problem>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyCheck {
+    /// O*NET accepted it; it is stored.
+    Valid,
+    /// O*NET answered 401; it was not stored.
+    Rejected,
+    /// The service could not be reached; nothing was stored (ask the person).
+    OfflineUnverified,
+    /// The service could not be reached and the person chose to store it anyway.
+    StoredUnverified,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PackStatus {
+    pub installed: bool,
+    pub release: Option<String>,
+    pub source: Option<String>,
+    pub count: u32,
+    pub imported_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PackProgress {
+    pub stage: String,
+    pub done: u32,
+    pub total: u32,
+}

@@ -1,0 +1,52 @@
+use serde::Serialize;
+
+/// Everything a use case can fail with. Each lower crate's error keeps its own stable code.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServiceError {
+    #[error(transparent)]
+    Onet(#[from] waypoint_onet::Error),
+    #[error(transparent)]
+    Profiler(#[from] waypoint_profiler::Error),
+    #[error(transparent)]
+    Store(#[from] waypoint_store::StoreError),
+    #[error(transparent)]
+    Keychain(#[from] waypoint_secrets::SecretsError),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("Page {page} is past the end: there are {pages} page(s) of careers.")]
+    PageOutOfRange { page: u32, pages: u32 },
+    #[error("This career report is not available offline{cached}. Connect to the internet with an O*NET key to see it.")]
+    ReportUnavailableOffline { cached: String },
+    #[error(
+        "An O*NET API key is needed for this. Add one in Settings (free from O*NET Web Services)."
+    )]
+    NoKey,
+}
+
+impl ServiceError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ServiceError::Onet(e) => e.code(),
+            ServiceError::Profiler(e) => e.code(),
+            ServiceError::Store(e) => e.code(),
+            ServiceError::Keychain(e) => e.code(),
+            ServiceError::InvalidInput(_) => "input.invalid",
+            ServiceError::PageOutOfRange { .. } => "input.page_out_of_range",
+            ServiceError::ReportUnavailableOffline { .. } => "report.unavailable_offline",
+            ServiceError::NoKey => "onet.no_key",
+        }
+    }
+}
+
+impl Serialize for ServiceError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ServiceError", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ServiceError>;

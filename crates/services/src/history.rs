@@ -1,0 +1,124 @@
+//! Saved results: read back exactly as they were seen, offline.
+
+use waypoint_store::{ImportMode, Session, Tab};
+
+use crate::dto::{
+    AreaDiff, Comparison, ImportReport, Lang, SessionDetail, SessionSummary, SnapshotRow,
+    SnapshotTab,
+};
+use crate::{rfc3339, Result, Services};
+
+fn summary(s: waypoint_store::SessionSummary) -> SessionSummary {
+    SessionSummary {
+        id: s.id,
+        finished_at: rfc3339(s.finished_at),
+        form: s.form,
+        code: s.code,
+        label: s.label,
+    }
+}
+
+pub(crate) fn detail(s: Session) -> SessionDetail {
+    SessionDetail {
+        code: s.code(),
+        max_per_area: s.form.max_score().unwrap_or(40),
+        id: s.id,
+        started_at: rfc3339(s.started_at),
+        finished_at: rfc3339(s.finished_at),
+        form: s.form,
+        lang: Lang::from_store(s.lang),
+        label: s.label,
+        answers: s.answers,
+        scores: s.scores,
+        zone: s.job_zone,
+        snapshot: s
+            .careers
+            .into_iter()
+            .map(|t| SnapshotTab {
+                tab: match t.tab {
+                    Tab::Zone(z) => z.to_string(),
+                    Tab::All => "all".into(),
+                },
+                total: t.total,
+                rows: t
+                    .rows
+                    .into_iter()
+                    .map(|r| SnapshotRow {
+                        code: r.code,
+                        title: r.title,
+                        fit: r.fit,
+                        bright_outlook: r.bright_outlook.unwrap_or(false),
+                        estimate: r.source == waypoint_store::CareerSource::Estimate,
+                        fetched_at: rfc3339(r.fetched_at),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+impl Services {
+    pub fn list_sessions(&self) -> Result<Vec<SessionSummary>> {
+        Ok(self
+            .store
+            .list_sessions()?
+            .into_iter()
+            .map(summary)
+            .collect())
+    }
+
+    pub fn get_session(&self, id: &str) -> Result<SessionDetail> {
+        Ok(detail(self.session(id)?))
+    }
+
+    pub fn delete_session(&self, id: &str) -> Result<()> {
+        Ok(self.store.delete_session(id)?)
+    }
+
+    pub fn compare_sessions(&self, a: &str, b: &str) -> Result<Comparison> {
+        let c = self.store.compare_sessions(a, b)?;
+        Ok(Comparison {
+            a: summary(c.a),
+            b: summary(c.b),
+            areas: c
+                .areas
+                .into_iter()
+                .map(|d| AreaDiff {
+                    area: d.area,
+                    a: d.a,
+                    b: d.b,
+                    delta: d.delta,
+                })
+                .collect(),
+        })
+    }
+
+    /// One or all results as re-importable JSON.
+    pub fn export_json(&self, ids: Option<&[String]>) -> Result<String> {
+        let ids: Option<Vec<&str>> = ids.map(|v| v.iter().map(String::as_str).collect());
+        Ok(self.store.export_json(ids.as_deref())?)
+    }
+
+    /// One row per result, for spreadsheets.
+    pub fn export_csv(&self, ids: Option<&[String]>) -> Result<String> {
+        let ids: Option<Vec<&str>> = ids.map(|v| v.iter().map(String::as_str).collect());
+        Ok(self.store.export_csv(ids.as_deref())?)
+    }
+
+    /// Imports an export; results already here are recognised by id and never overwritten.
+    pub fn import_json(&self, data: &str) -> Result<ImportReport> {
+        let r = self.store.import_json(data, ImportMode::KeepExisting)?;
+        Ok(ImportReport {
+            imported: r.imported.len() as u32,
+            skipped_identical: r.skipped_identical.len() as u32,
+            conflicts: r.conflicting,
+        })
+    }
+
+    /// Removes every result, draft and personal cache entry (shared computers).
+    pub fn forget_everything(&self) -> Result<()> {
+        self.forget_unsaved();
+        self.store.forget_everything()?;
+        Ok(())
+    }
+}

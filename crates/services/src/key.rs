@@ -1,0 +1,66 @@
+//! The O*NET API key: checked against `about/`, kept only in the OS keychain, never returned.
+
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::dto::{KeyCheck, KeyStatus};
+use crate::{Problem, Result, ServiceError, Services};
+
+impl Services {
+    pub fn key_status(&self) -> KeyStatus {
+        match self.keys.load() {
+            Ok(k) => KeyStatus {
+                present: k.is_some(),
+                last_four: k.as_ref().map(waypoint_secrets::last_four),
+                keychain_error: None,
+            },
+            Err(e) => KeyStatus {
+                present: false,
+                last_four: None,
+                keychain_error: Some(Problem::new(e.code(), e.to_string())),
+            },
+        }
+    }
+
+    /// Checks a key with `about/`; stores it when O*NET accepts it, or when the service cannot
+    /// be reached and the person said to store it anyway.
+    pub async fn set_key(&self, key: &str, store_if_offline: bool) -> Result<KeyCheck> {
+        let key = key.trim();
+        if key.is_empty() || key.chars().any(char::is_whitespace) || key.len() > 512 {
+            return Err(ServiceError::InvalidInput(
+                "That does not look like an O*NET API key: paste the key exactly as O*NET sent it, with no spaces.".into(),
+            ));
+        }
+        let secret = SecretString::from(key.to_string());
+        waypoint_logging::register_secret(secret.expose_secret());
+        let probe = self.build_client(Some(secret.clone()))?;
+        let r = probe.about().await;
+        self.observe(&r);
+        let verdict = match &r {
+            Ok(about) => {
+                self.store
+                    .set_setting("onet.release", &about.database.name)?;
+                KeyCheck::Valid
+            }
+            Err(e) if e.is_auth() => KeyCheck::Rejected,
+            Err(e) if e.is_offline() || e.is_retryable() => {
+                if store_if_offline {
+                    KeyCheck::StoredUnverified
+                } else {
+                    KeyCheck::OfflineUnverified
+                }
+            }
+            Err(_) => return Err(r.unwrap_err().into()),
+        };
+        if matches!(verdict, KeyCheck::Valid | KeyCheck::StoredUnverified) {
+            self.keys.save(&secret)?;
+            self.install_key(Some(secret));
+        }
+        Ok(verdict)
+    }
+
+    pub fn remove_key(&self) -> Result<()> {
+        self.keys.remove()?;
+        self.install_key(None);
+        Ok(())
+    }
+}

@@ -1,0 +1,233 @@
+//! Waypoint's use cases, in plain Rust: the app's Tauri commands and `waypoint-cli` are thin
+//! layers over [`Services`], and tests drive it with the O*NET test server and a temporary
+//! store, no window needed.
+//!
+//! The rule everywhere: O*NET when a key is set and the service answers (then cached), else
+//! the cache, else what Waypoint bundles or estimates offline — and the answer always says
+//! which ([`dto::Source`]).
+
+pub mod careers;
+pub mod dto;
+mod error;
+pub mod history;
+pub mod key;
+pub mod pack;
+pub mod questionnaire;
+pub mod report;
+pub mod results;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use waypoint_onet::{Client, RetryPolicy};
+use waypoint_profiler::Matcher;
+use waypoint_secrets::{KeyStore, SecretsError};
+use waypoint_store::{Session, Store};
+
+pub use error::{Result, ServiceError};
+
+/// An error as the UI receives it: a stable code to branch on, a sentence to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, thiserror::Error)]
+#[error("{message}")]
+pub struct Problem {
+    pub code: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ServiceError> for Problem {
+    fn from(e: ServiceError) -> Self {
+        Problem::new(e.code(), e.to_string())
+    }
+}
+
+/// How the services reach O*NET.
+#[derive(Debug, Clone)]
+pub struct OnetSettings {
+    pub base_url: String,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl OnetSettings {
+    pub fn new(base_url: impl Into<String>) -> Self {
+        OnetSettings {
+            base_url: base_url.into(),
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+type OnlineListener = Box<dyn Fn(bool) + Send + Sync>;
+
+/// The app's state behind every command. Cheap to share: wrap it in an `Arc`.
+pub struct Services {
+    store: Store,
+    keys: KeyStore,
+    onet: OnetSettings,
+    client: RwLock<Option<Client>>,
+    keychain_error: Mutex<Option<Problem>>,
+    online: Mutex<Option<bool>>,
+    on_online: Mutex<Option<OnlineListener>>,
+    matcher: Mutex<Option<Arc<Matcher>>>,
+    /// Results a kiosk shows but does not file in history; dropped by [`Services::forget_unsaved`].
+    unsaved: Mutex<HashMap<String, Session>>,
+    /// Kiosks keep results out of history unless an admin allows it.
+    save_results: std::sync::atomic::AtomicBool,
+}
+
+impl Services {
+    /// Reads the key from the keychain; a keychain that cannot be read is remembered and
+    /// reported by [`key::KeyStatus`], and Waypoint carries on without API careers.
+    pub fn new(store: Store, keys: KeyStore, onet: OnetSettings) -> Services {
+        let s = Services {
+            store,
+            keys,
+            onet,
+            client: RwLock::new(None),
+            keychain_error: Mutex::new(None),
+            online: Mutex::new(None),
+            on_online: Mutex::new(None),
+            matcher: Mutex::new(None),
+            unsaved: Mutex::new(HashMap::new()),
+            save_results: std::sync::atomic::AtomicBool::new(true),
+        };
+        match s.keys.load() {
+            Ok(Some(k)) => s.install_key(Some(k)),
+            Ok(None) => {}
+            Err(e) => s.remember_keychain_error(&e),
+        }
+        s
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Called with `true`/`false` whenever a real call to O*NET changes what we know.
+    pub fn on_online_change(&self, f: impl Fn(bool) + Send + Sync + 'static) {
+        *self.on_online.lock().unwrap() = Some(Box::new(f));
+    }
+
+    /// What the last call to O*NET showed; `None` before any call.
+    pub fn online(&self) -> Option<bool> {
+        *self.online.lock().unwrap()
+    }
+
+    pub fn set_save_results(&self, save: bool) {
+        self.save_results
+            .store(save, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn saves_results(&self) -> bool {
+        self.save_results.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn remember_keychain_error(&self, e: &SecretsError) {
+        tracing::warn!(code = e.code(), "keychain unavailable: {e}");
+        *self.keychain_error.lock().unwrap() = Some(Problem::new(e.code(), e.to_string()));
+    }
+
+    fn build_client(&self, key: Option<secrecy::SecretString>) -> Result<Client> {
+        Ok(Client::builder()
+            .base_url(self.onet.base_url.clone())
+            .maybe_api_key(key)
+            .connect_timeout(self.onet.connect_timeout)
+            .request_timeout(self.onet.request_timeout)
+            .retry_policy(self.onet.retry.clone())
+            .build()?)
+    }
+
+    fn install_key(&self, key: Option<secrecy::SecretString>) {
+        if let Some(k) = &key {
+            waypoint_logging::register_secret(secrecy::ExposeSecret::expose_secret(k));
+        }
+        let client = match key {
+            Some(k) => match self.build_client(Some(k)) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    tracing::error!(code = e.code(), "could not build the O*NET client: {e}");
+                    None
+                }
+            },
+            None => None,
+        };
+        *self.client.write().unwrap() = client;
+    }
+
+    /// The client when a key is set.
+    fn client(&self) -> Option<Client> {
+        self.client.read().unwrap().clone()
+    }
+
+    /// Records what a call to O*NET showed about reachability, and tells the UI on a change.
+    fn observe<T>(&self, r: &std::result::Result<T, waypoint_onet::Error>) {
+        let now_online = match r {
+            Ok(_) => true,
+            Err(e) if e.is_offline() => false,
+            // Any HTTP answer, even an error, proves the service is reachable.
+            Err(e) if e.is_input() => return,
+            Err(_) => true,
+        };
+        let changed = {
+            let mut o = self.online.lock().unwrap();
+            let changed = *o != Some(now_online);
+            *o = Some(now_online);
+            changed
+        };
+        if changed {
+            tracing::info!(online = now_online, "O*NET reachability changed");
+            if let Some(f) = self.on_online.lock().unwrap().as_ref() {
+                f(now_online);
+            }
+        }
+    }
+
+    fn keep_unsaved(&self, s: Session) {
+        self.unsaved.lock().unwrap().insert(s.id.clone(), s);
+    }
+
+    fn unsaved(&self, id: &str) -> Option<Session> {
+        self.unsaved.lock().unwrap().get(id).cloned()
+    }
+
+    /// Drops every result held only in memory (the kiosk wipe).
+    pub fn forget_unsaved(&self) {
+        self.unsaved.lock().unwrap().clear();
+    }
+
+    /// A result by id: one held in memory first, else history.
+    fn session(&self, id: &str) -> Result<Session> {
+        match self.unsaved(id) {
+            Some(s) => Ok(s),
+            None => Ok(self.store.get_session(id)?),
+        }
+    }
+
+    /// The O*NET database release the cache is filed under; "unknown" until `about/` answers.
+    fn release(&self) -> Option<String> {
+        self.store
+            .get_setting::<String>("onet.release")
+            .ok()
+            .flatten()
+    }
+}
+
+pub(crate) fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

@@ -1,0 +1,89 @@
+//! The occupation pack behind the offline estimate: imported from an O*NET release file or
+//! downloaded through Database Services, then swapped in atomically.
+
+use std::path::Path;
+
+use time::OffsetDateTime;
+use waypoint_onet::RowsQuery;
+use waypoint_profiler::{from_database_rows, import_release, Progress};
+
+use crate::dto::{PackProgress, PackStatus};
+use crate::{rfc3339, Result, ServiceError, Services};
+
+/// Database Services tables that hold what the matcher needs.
+pub const TABLES: [&str; 3] = ["occupation_data", "interests", "job_zones"];
+
+fn progress_dto(p: Progress) -> PackProgress {
+    PackProgress {
+        stage: format!("{:?}", p.stage).to_lowercase(),
+        done: p.done.min(u64::from(u32::MAX)) as u32,
+        total: p.total.min(u64::from(u32::MAX)) as u32,
+    }
+}
+
+impl Services {
+    pub fn pack_status(&self) -> Result<PackStatus> {
+        Ok(match self.store.pack_info()? {
+            Some(i) => PackStatus {
+                installed: true,
+                release: Some(i.release),
+                source: Some(i.source),
+                count: i.count,
+                imported_at: Some(rfc3339(i.imported_at)),
+            },
+            None => PackStatus {
+                installed: false,
+                release: None,
+                source: None,
+                count: 0,
+                imported_at: None,
+            },
+        })
+    }
+
+    /// Imports an O*NET database release (a .zip or a folder of its text files).
+    /// A failed import leaves the previous pack in place.
+    pub fn import_pack(
+        &self,
+        path: &Path,
+        on_progress: &mut dyn FnMut(PackProgress),
+    ) -> Result<PackStatus> {
+        let pack = import_release(path, None, &mut |p| on_progress(progress_dto(p)))?;
+        self.store.replace_pack(&pack, OffsetDateTime::now_utc())?;
+        self.drop_matcher();
+        self.pack_status()
+    }
+
+    /// Builds the pack from O*NET's Database Services with the person's key.
+    pub async fn download_pack(
+        &self,
+        on_progress: &mut (dyn FnMut(PackProgress) + Send),
+    ) -> Result<PackStatus> {
+        let client = self.client().ok_or(ServiceError::NoKey)?;
+        let about = client.about().await;
+        self.observe(&about);
+        let release = about?.database.name;
+        let mut tables = Vec::new();
+        for (i, table) in TABLES.iter().enumerate() {
+            on_progress(PackProgress {
+                stage: format!("download_{table}"),
+                done: i as u32,
+                total: TABLES.len() as u32,
+            });
+            let r = client.table_rows_all(table, &RowsQuery::default()).await;
+            self.observe(&r);
+            tables.push(
+                r?.into_iter()
+                    .map(serde_json::Value::Object)
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let pack = from_database_rows(&release, &tables[0], &tables[1], &tables[2], &mut |p| {
+            on_progress(progress_dto(p))
+        })?;
+        self.store.replace_pack(&pack, OffsetDateTime::now_utc())?;
+        self.store.set_setting("onet.release", &release)?;
+        self.drop_matcher();
+        self.pack_status()
+    }
+}

@@ -1,0 +1,170 @@
+//! The questionnaire and the draft that records each answer as it is given.
+
+use time::OffsetDateTime;
+use waypoint_onet as onet;
+use waypoint_profiler::{instrument, Form};
+use waypoint_store::CacheKey;
+
+use crate::dto::{AnswerOption, Draft, Item, Lang, Questionnaire, Source};
+use crate::{rfc3339, Result, ServiceError, Services};
+
+fn onet_form(form: Form) -> Result<onet::Form> {
+    match form {
+        Form::Ip60 => Ok(onet::Form::Short),
+        Form::Ip30 => Ok(onet::Form::Mini),
+        Form::Typed => Err(ServiceError::InvalidInput(
+            "Typed scores have no questionnaire.".into(),
+        )),
+    }
+}
+
+fn form_key(form: Form) -> &'static str {
+    match form {
+        Form::Ip60 => "questions",
+        Form::Ip30 => "questions_30",
+        Form::Typed => "typed",
+    }
+}
+
+fn from_api(form: Form, lang: Lang, q: onet::Questionnaire) -> Questionnaire {
+    Questionnaire {
+        form,
+        lang,
+        items: q
+            .question
+            .into_iter()
+            .map(|i| Item {
+                index: i.index,
+                area: area_from_onet(i.area),
+                text: i.text,
+            })
+            .collect(),
+        options: q
+            .answer_option
+            .into_iter()
+            .map(|o| AnswerOption {
+                value: o.value,
+                label: o.name,
+            })
+            .collect(),
+        source: Source::Api,
+        fetched_at: None,
+        notice: None,
+    }
+}
+
+pub(crate) fn area_from_onet(a: onet::Area) -> waypoint_profiler::Area {
+    waypoint_profiler::Area::from_name(a.as_str()).expect("O*NET and Waypoint share the six areas")
+}
+
+/// English items and labels as bundled with Waypoint.
+pub fn bundled(form: Form, asked: Lang) -> Questionnaire {
+    Questionnaire {
+        form,
+        lang: Lang::En,
+        items: instrument::items(form)
+            .iter()
+            .map(|i| Item {
+                index: i.index as u32,
+                area: i.area,
+                text: i.text.to_string(),
+            })
+            .collect(),
+        options: instrument::answer_options()
+            .iter()
+            .map(|o| AnswerOption {
+                value: o.value,
+                label: o.label.to_string(),
+            })
+            .collect(),
+        source: Source::Bundled,
+        fetched_at: None,
+        notice: (asked == Lang::Es).then(|| {
+            "Las preguntas en español vienen del servicio O*NET y aún no están guardadas en esta computadora. Se muestran en inglés; agregue una clave de O*NET en Configuración para verlas en español.".to_string()
+        }),
+    }
+}
+
+impl Services {
+    /// The form's items: O*NET (then cached) → cache → bundled English.
+    pub async fn questionnaire(&self, form: Form, lang: Lang) -> Result<Questionnaire> {
+        let oform = onet_form(form)?;
+        let key = CacheKey::new(form_key(form), &[], lang.store())?;
+        if let Some(client) = self.client() {
+            let r = client.questions_all(lang.onet(), oform).await;
+            self.observe(&r);
+            match r {
+                Ok(q) => {
+                    let out = from_api(form, lang, q);
+                    let body = serde_json::to_value(&out).expect("questionnaire serialises");
+                    self.store.cache_put(
+                        &key,
+                        &body,
+                        self.release().as_deref(),
+                        OffsetDateTime::now_utc(),
+                    )?;
+                    return Ok(out);
+                }
+                Err(e) => tracing::warn!(code = e.code(), "questions from O*NET failed: {e}"),
+            }
+        }
+        if let Some(hit) = self.store.cache_get(&key)? {
+            if let Ok(mut q) = serde_json::from_value::<Questionnaire>(hit.body) {
+                q.source = Source::Cache;
+                q.fetched_at = Some(rfc3339(hit.fetched_at));
+                return Ok(q);
+            }
+        }
+        Ok(bundled(form, lang))
+    }
+
+    pub fn start_draft(&self, form: Form, lang: Lang) -> Result<Draft> {
+        Ok(draft_dto(self.store.start_draft(form, lang.store())?))
+    }
+
+    /// Saves one answer in its own transaction, so it survives a crash the moment this returns.
+    pub fn record_answer(&self, draft_id: &str, index: u32, value: u8) -> Result<()> {
+        let item = item_index(index)?;
+        Ok(self.store.record_answer(draft_id, item, value)?)
+    }
+
+    pub fn clear_answer(&self, draft_id: &str, index: u32) -> Result<()> {
+        Ok(self.store.clear_answer(draft_id, item_index(index)?)?)
+    }
+
+    /// The most recent unfinished questionnaire, if any.
+    pub fn resume_draft(&self) -> Result<Option<Draft>> {
+        Ok(self.store.resume()?.map(draft_dto))
+    }
+
+    pub fn get_draft(&self, draft_id: &str) -> Result<Draft> {
+        Ok(draft_dto(self.store.get_draft(draft_id)?))
+    }
+
+    pub fn set_draft_lang(&self, draft_id: &str, lang: Lang) -> Result<()> {
+        Ok(self.store.set_draft_lang(draft_id, lang.store())?)
+    }
+
+    pub fn discard_draft(&self, draft_id: &str) -> Result<()> {
+        Ok(self.store.discard_draft(draft_id)?)
+    }
+}
+
+/// The UI counts items from 1, as O*NET does; the store from 0.
+fn item_index(index: u32) -> Result<u16> {
+    index
+        .checked_sub(1)
+        .and_then(|i| u16::try_from(i).ok())
+        .ok_or_else(|| ServiceError::InvalidInput(format!("item {index} does not exist")))
+}
+
+pub(crate) fn draft_dto(d: waypoint_store::Draft) -> Draft {
+    Draft {
+        first_unanswered: d.next_item.map(|i| u32::from(i) + 1),
+        id: d.id,
+        form: d.form,
+        lang: Lang::from_store(d.lang),
+        answers: d.answers,
+        started_at: rfc3339(d.started_at),
+    }
+}

@@ -1,0 +1,200 @@
+//! Submitting answers or typed scores: local scoring always, O*NET's `results` as a check.
+
+use time::OffsetDateTime;
+use waypoint_onet as onet;
+use waypoint_profiler::{instrument, profile, Answers, Area, Form, Scores};
+use waypoint_store::Session;
+
+use crate::dto::{ApiCheck, AreaInfo, JobZoneInfo, Lang, Outcome};
+use crate::questionnaire::area_from_onet;
+use crate::{Result, ServiceError, Services};
+
+impl Services {
+    /// Scores a finished draft, checks the scores against O*NET's `results` when online,
+    /// and files the result in history (one transaction with removing the draft).
+    pub async fn submit_answers(&self, draft_id: &str, label: Option<String>) -> Result<Outcome> {
+        let draft = self.store.get_draft(draft_id)?;
+        let answers = Answers::from_choices(&draft.answers)?;
+        let local = answers.scores();
+        let lang = Lang::from_store(draft.lang);
+        let (scores, api_check) = self.check_with_onet(lang, &answers, local).await;
+        let session = Session {
+            id: Session::new_id(),
+            started_at: draft.started_at,
+            finished_at: OffsetDateTime::now_utc(),
+            form: draft.form,
+            lang: draft.lang,
+            answers: Some(answers.to_answer_string()),
+            scores,
+            job_zone: None,
+            label: clean_label(label),
+            careers: vec![],
+        };
+        let saved = self.saves_results();
+        if saved {
+            self.store.finish_draft(draft_id, &session)?;
+        } else {
+            self.store.discard_draft(draft_id)?;
+            self.keep_unsaved(session.clone());
+        }
+        Ok(outcome(&session, api_check, saved))
+    }
+
+    /// Six scores typed in from a paper profiler, range-checked for the form they came from.
+    pub fn submit_scores(
+        &self,
+        form: Form,
+        values: [u32; 6],
+        lang: Lang,
+        label: Option<String>,
+    ) -> Result<Outcome> {
+        let scores = Scores::typed(values, form)?;
+        let now = OffsetDateTime::now_utc();
+        let session = Session {
+            id: Session::new_id(),
+            started_at: now,
+            finished_at: now,
+            // The form decides the score range; the session remembers they were typed.
+            form: Form::Typed,
+            lang: lang.store(),
+            answers: None,
+            scores,
+            job_zone: None,
+            label: clean_label(label),
+            careers: vec![],
+        };
+        let saved = self.saves_results();
+        if saved {
+            self.store.save_session(&session)?;
+        } else {
+            self.keep_unsaved(session.clone());
+        }
+        let mut out = outcome(&session, ApiCheck::NotApplicable, saved);
+        out.form = form;
+        out.max_per_area = form.max_score().unwrap_or(40);
+        Ok(out)
+    }
+
+    async fn check_with_onet(
+        &self,
+        lang: Lang,
+        answers: &Answers,
+        local: Scores,
+    ) -> (Scores, ApiCheck) {
+        let Some(client) = self.client() else {
+            return (local, ApiCheck::NoKey);
+        };
+        let r = client
+            .results(lang.onet(), &answers.to_answer_string())
+            .await;
+        self.observe(&r);
+        let results = match r {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::info!(code = e.code(), "results check skipped: {e}");
+                return (local, ApiCheck::Offline);
+            }
+        };
+        let mut api = [0u8; 6];
+        for area in onet::Area::ALL {
+            let ours = area_from_onet(area);
+            api[ours.index()] = results
+                .score(area)
+                .and_then(|s| u8::try_from(s).ok())
+                .unwrap_or(u8::MAX);
+        }
+        let api = Scores::from_array(api);
+        if api == local {
+            (local, ApiCheck::Matched)
+        } else {
+            // A defect: either O*NET changed its rule or ours is wrong. Show O*NET's numbers.
+            tracing::error!(local = ?local.as_array(), onet = ?api.as_array(), "DEFECT: local scores differ from O*NET results");
+            (api, ApiCheck::Mismatch)
+        }
+    }
+
+    /// The chosen Job Zone, remembered with the result.
+    pub fn choose_zone(&self, session_id: &str, zone: Option<u8>) -> Result<()> {
+        if let Some(z) = zone {
+            check_zone(z)?;
+        }
+        if let Some(s) = self.unsaved(session_id) {
+            let mut s = s;
+            s.job_zone = zone;
+            self.keep_unsaved(s);
+            return Ok(());
+        }
+        Ok(self.store.set_session_zone(session_id, zone)?)
+    }
+}
+
+pub(crate) fn check_zone(z: u8) -> Result<()> {
+    if (1..=5).contains(&z) {
+        Ok(())
+    } else {
+        Err(ServiceError::InvalidInput(format!(
+            "Job Zone {z} does not exist: choose a zone from 1 to 5."
+        )))
+    }
+}
+
+fn clean_label(label: Option<String>) -> Option<String> {
+    label
+        .map(|l| l.trim().chars().take(80).collect::<String>())
+        .filter(|l| !l.is_empty())
+}
+
+fn outcome(s: &Session, api_check: ApiCheck, saved: bool) -> Outcome {
+    let summary = profile::summarize(&s.scores);
+    Outcome {
+        session_id: s.id.clone(),
+        form: s.form,
+        lang: Lang::from_store(s.lang),
+        scores: s.scores,
+        max_per_area: s.form.max_score().unwrap_or(40),
+        code: if summary.flat {
+            String::new()
+        } else {
+            summary.high_point.clone()
+        },
+        top_areas: if summary.flat {
+            vec![]
+        } else {
+            summary.ranking[..3].to_vec()
+        },
+        flat: summary.flat,
+        api_check,
+        saved,
+    }
+}
+
+/// The five Job Zones (bundled; the project's own descriptions).
+pub fn job_zones() -> Vec<JobZoneInfo> {
+    instrument::job_zones()
+        .iter()
+        .map(|z| JobZoneInfo {
+            zone: z.zone,
+            title: z.title.to_string(),
+            svp_range: z.svp_range.to_string(),
+            education: z.education.to_string(),
+            experience: z.experience.to_string(),
+            training: z.training.to_string(),
+            typical_work: z.typical_work.to_string(),
+            examples: z.examples.join(", "),
+        })
+        .collect()
+}
+
+pub fn areas() -> Vec<AreaInfo> {
+    Area::ALL
+        .iter()
+        .map(|&a| {
+            let i = instrument::area_info(a);
+            AreaInfo {
+                area: a,
+                title: i.name.to_string(),
+                description: i.description.to_string(),
+            }
+        })
+        .collect()
+}

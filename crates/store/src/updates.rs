@@ -1,0 +1,89 @@
+//! Changes to a result after it is filed: the Job Zone the person picks and the careers each
+//! tab showed, which arrive after submit (six tabs fetched at once, each in its own write).
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::error::{Result, StoreError};
+use crate::model::{fit_str, CareerTab, Lang};
+use crate::timefmt::to_text;
+use crate::Store;
+
+fn session_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
+    tx.query_row("SELECT rid FROM sessions WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("result", id))
+}
+
+impl Store {
+    pub fn set_session_zone(&self, id: &str, zone: Option<u8>) -> Result<()> {
+        if let Some(z) = zone {
+            if !(1..=5).contains(&z) {
+                return Err(StoreError::InvalidInput(format!("job zone {z} is not 1-5")));
+            }
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE sessions SET job_zone = ?2 WHERE id = ?1",
+                params![id, zone],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found("result", id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Replaces one tab of a result's careers snapshot, leaving the other tabs alone.
+    pub fn put_session_careers(&self, id: &str, tab: &CareerTab) -> Result<()> {
+        let key = tab.tab.as_key();
+        self.write(|tx| {
+            let rid = session_rid(tx, id)?;
+            tx.execute(
+                "DELETE FROM session_tabs WHERE session_rid = ?1 AND tab = ?2",
+                params![rid, key],
+            )?;
+            let position: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM session_tabs WHERE session_rid = ?1",
+                [rid],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO session_tabs (session_rid, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
+                params![rid, key, position, tab.total],
+            )?;
+            let mut row_stmt = tx.prepare_cached(
+                "INSERT INTO session_careers (session_rid, tab, position, code, title, fit,
+                     bright_outlook, source, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            for (i, row) in tab.rows.iter().enumerate() {
+                row_stmt.execute(params![
+                    rid,
+                    key,
+                    i as i64,
+                    row.code,
+                    row.title,
+                    row.fit.map(fit_str),
+                    row.bright_outlook,
+                    row.source.as_str(),
+                    to_text(row.fetched_at)?,
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The person switched language mid-questionnaire; the answers stay.
+    pub fn set_draft_lang(&self, draft_id: &str, lang: Lang) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE drafts SET lang = ?2 WHERE id = ?1",
+                params![draft_id, lang.as_str()],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found("draft", draft_id));
+            }
+            Ok(())
+        })
+    }
+}

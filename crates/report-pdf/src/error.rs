@@ -1,0 +1,56 @@
+//! The crate's one error type. `code()` values are stable: the UI branches on them.
+
+use std::path::PathBuf;
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// The input cannot make a truthful report (scores out of range, answers that do not
+    /// give the scores, an impossible date, …).
+    #[error("The report cannot be made: {0}")]
+    Invalid(String),
+
+    #[error("Could not {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The print system exists but refused or failed the job.
+    #[error("Printing failed: {0}")]
+    PrintFailed(String),
+
+    /// There is nothing to print with: no print command, no print service, no such printer
+    /// or no default printer.
+    #[error("Printing is not available: {0}")]
+    PrintUnavailable(String),
+}
+
+impl ReportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReportError::Invalid(_) => "report.invalid",
+            ReportError::Io { .. } => "report.io",
+            ReportError::PrintFailed(_) => "print.failed",
+            ReportError::PrintUnavailable(_) => "print.unavailable",
+        }
+    }
+
+    pub(crate) fn invalid(msg: impl Into<String>) -> ReportError {
+        ReportError::Invalid(msg.into())
+    }
+}
+
+impl Serialize for ReportError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("ReportError", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}

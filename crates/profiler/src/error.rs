@@ -153,3 +153,56 @@ impl Serialize for Error {
         st.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_serialises_as_code_and_message() {
+        let cases = [
+            (
+                Error::InvalidAnswers(AnswerProblem::WrongLength { got: 7 }),
+                "input.invalid_answers",
+            ),
+            (
+                Error::InvalidScores {
+                    area: Area::Social,
+                    value: 41,
+                    max: 40,
+                    form: "60-item Short Form",
+                },
+                "input.invalid_scores",
+            ),
+            (Error::UnknownScoreForm, "input.invalid_scores"),
+            (Error::InvalidZone(6), "input.invalid_zone"),
+            (Error::FlatProfile(20), "profile.flat"),
+            (
+                Error::pack("Interests.txt", Some(12), "bad"),
+                "pack.invalid",
+            ),
+            (Error::io("/x/y.zip", "No such file"), "pack.io"),
+            (Error::BatchIo("disk full".into()), "batch.io"),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code);
+            let v = serde_json::to_value(&e).unwrap();
+            assert_eq!(
+                v,
+                serde_json::json!({"code": code, "message": e.to_string()})
+            );
+            assert!(!e.to_string().is_empty());
+        }
+        assert_eq!(
+            Error::pack("Interests.txt", Some(12), "bad").to_string(),
+            "Interests.txt, line 12: bad"
+        );
+    }
+
+    #[test]
+    fn join_and_reads_naturally() {
+        assert_eq!(join_and(&[3]), "3");
+        assert_eq!(join_and(&[3, 17]), "3 and 17");
+        assert_eq!(join_and(&[3, 17, 42]), "3, 17 and 42");
+    }
+}

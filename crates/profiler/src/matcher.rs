@@ -87,6 +87,12 @@ struct Entry {
     title_rank: u32,
 }
 
+impl From<OccupationPack> for Matcher {
+    fn from(pack: OccupationPack) -> Matcher {
+        Matcher::new(pack)
+    }
+}
+
 /// Centres and normalises six values; `None` when all are equal.
 fn unit_vector(v: [f32; 6]) -> Option<[f32; 6]> {
     let mean = v.iter().sum::<f32>() / 6.0;
@@ -165,6 +171,11 @@ impl Matcher {
             by_zone,
             by_title,
         }
+    }
+
+    /// Builds from a borrowed pack (clones it).
+    pub fn from_pack(pack: &OccupationPack) -> Matcher {
+        Matcher::new(pack.clone())
     }
 
     pub fn release(&self) -> &str {

@@ -187,3 +187,72 @@ pub enum Fit {
     Great,
     Good,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn serde_shapes_are_the_contract() {
+        assert_eq!(
+            serde_json::to_value(Area::ALL).unwrap(),
+            json!([
+                "realistic",
+                "investigative",
+                "artistic",
+                "social",
+                "enterprising",
+                "conventional"
+            ])
+        );
+        assert_eq!(
+            serde_json::to_value([Form::Ip60, Form::Ip30, Form::Typed]).unwrap(),
+            json!(["ip60", "ip30", "typed"])
+        );
+        assert_eq!(
+            serde_json::to_value([Fit::Best, Fit::Great, Fit::Good]).unwrap(),
+            json!(["Best", "Great", "Good"])
+        );
+        let s = Scores::from_array([27, 13, 23, 25, 14, 14]);
+        let v = serde_json::to_value(s).unwrap();
+        assert_eq!(
+            v,
+            json!({"realistic": 27, "investigative": 13, "artistic": 23, "social": 25, "enterprising": 14, "conventional": 14})
+        );
+        assert_eq!(serde_json::from_value::<Scores>(v).unwrap(), s);
+        let pack = OccupationPack {
+            release: "29.3".into(),
+            source: OccupationPack::SOURCE_SERVICE.into(),
+            occupations: vec![Occupation {
+                code: "27-2031.00".into(),
+                title: "Dancers".into(),
+                job_zone: Some(3),
+                bright_outlook: None,
+                interests: [1.5, 1.0, 7.0, 4.25, 2.0, 1.0],
+                high_point: "AS".into(),
+            }],
+        };
+        let back: OccupationPack =
+            serde_json::from_str(&serde_json::to_string(&pack).unwrap()).unwrap();
+        assert_eq!(back, pack);
+    }
+
+    #[test]
+    fn area_letters_and_names() {
+        let letters: String = Area::ALL.iter().map(|a| a.letter()).collect();
+        assert_eq!(letters, "RIASEC");
+        for a in Area::ALL {
+            assert_eq!(Area::from_letter(a.letter()), Some(a));
+            assert_eq!(Area::from_letter(a.letter().to_ascii_lowercase()), Some(a));
+            assert_eq!(Area::from_name(a.name()), Some(a));
+            assert_eq!(Area::from_name(&a.name().to_lowercase()), Some(a));
+            assert_eq!(
+                Scores::from_array([0, 1, 2, 3, 4, 5]).get(a),
+                a.index() as u8
+            );
+        }
+        assert_eq!(Area::from_letter('X'), None);
+        assert_eq!(Area::from_name("Rational"), None);
+    }
+}

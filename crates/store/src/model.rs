@@ -245,18 +245,12 @@ impl Session {
     }
 }
 
-/// The interest code: the up-to-three highest areas, highest first, as letters
-/// (e.g. `"SAE"`). Ties keep RIASEC order; zero scores are left out, so an
-/// all-zero profile has no code.
+/// The interest code shown with a result: the profiler's three-letter high-point
+/// code (ties in RIASEC order), or `None` for a flat profile, which has no shape
+/// to summarize. Derived on read, so it always matches the profiler's rule.
 pub fn interest_code(scores: &Scores) -> Option<String> {
-    let mut areas: Vec<Area> = Area::ALL
-        .into_iter()
-        .filter(|a| scores.get(*a) > 0)
-        .collect();
-    // Stable sort keeps RIASEC order among equal scores.
-    areas.sort_by_key(|a| std::cmp::Reverse(scores.get(*a)));
-    let code: String = areas.iter().take(3).map(|a| a.letter()).collect();
-    (!code.is_empty()).then_some(code)
+    (!waypoint_profiler::profile::is_flat(scores))
+        .then(|| waypoint_profiler::profile::high_point_code(scores))
 }
 
 /// A light row for the history list.

@@ -200,9 +200,10 @@ fn compare_gives_per_area_differences() {
 #[test]
 fn interest_code_rules() {
     assert_eq!(interest_code(&Scores::default()), None);
+    assert_eq!(interest_code(&Scores::from_array([7; 6])), None, "flat");
     assert_eq!(
         interest_code(&Scores::from_array([0, 0, 0, 3, 0, 0])).as_deref(),
-        Some("S")
+        Some("SRI")
     );
     assert_eq!(
         interest_code(&Scores::from_array([5, 5, 5, 5, 9, 5])).as_deref(),

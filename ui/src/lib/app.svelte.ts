@@ -1,0 +1,64 @@
+// Small app-wide state: which screen is showing, the result being explored, and display flags.
+import type { Draft, ItemForm, Outcome, Tab } from "./types";
+
+export type Screen =
+  | { name: "welcome" }
+  | { name: "questionnaire"; form: ItemForm; resume?: Draft }
+  | { name: "typed" }
+  | { name: "results" }
+  | { name: "zones" }
+  | { name: "careers" }
+  | { name: "report"; code: string; title: string }
+  | { name: "history" }
+  | { name: "session"; id: string }
+  | { name: "compare"; a: string; b: string }
+  | { name: "settings" };
+
+export type Section = "start" | "history" | "settings";
+
+export function sectionOf(s: Screen): Section {
+  if (s.name === "history" || s.name === "session" || s.name === "compare") return "history";
+  if (s.name === "settings") return "settings";
+  return "start";
+}
+
+const params = new URLSearchParams(globalThis.location?.search ?? "");
+
+export const app = $state({
+  screen: { name: "welcome" } as Screen,
+  /** Kiosk: one question at a time and no links out of the app. `?kiosk=1` or the Settings switch. */
+  kiosk: params.get("kiosk") === "1" || globalThis.localStorage?.getItem("waypoint.kiosk") === "1",
+  online: true,
+  narrow: false,
+});
+
+/** The result being explored (from a submit), the chosen Job Zone and careers tab/page. */
+export const flow = $state({
+  outcome: null as Outcome | null,
+  zone: null as number | null,
+  tab: "all" as Tab,
+  page: 1,
+  counts: {} as Partial<Record<Tab, number>>,
+});
+
+export function setKiosk(on: boolean): void {
+  app.kiosk = on;
+  globalThis.localStorage?.setItem("waypoint.kiosk", on ? "1" : "0");
+}
+
+export function startOutcome(o: Outcome): void {
+  flow.outcome = o;
+  flow.zone = null;
+  flow.tab = "all";
+  flow.page = 1;
+  flow.counts = {};
+}
+
+/** Shows a screen and moves focus to its h1, so keyboard and screen-reader users land on it. */
+export function go(screen: Screen): void {
+  app.screen = screen;
+  setTimeout(() => {
+    document.querySelector<HTMLElement>("main h1")?.focus();
+    window.scrollTo({ top: 0 });
+  }, 0);
+}

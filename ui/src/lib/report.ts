@@ -1,0 +1,36 @@
+// Helpers for rendering O*NET career-report sections generically.
+
+const HIDDEN = new Set(["href", "id", "contents", "summary", "career_video", "soc_code", "word_cloud_terms"]);
+
+export function visibleEntries(o: Record<string, unknown>): [string, unknown][] {
+  return Object.entries(o).filter(([k, v]) => !HIDDEN.has(k) && v != null && !(Array.isArray(v) && v.length === 0));
+}
+
+/** "annual_median" → "Annual median" when no translation is known. */
+export function humanize(key: string): string {
+  const s = key.replace(/_/g, " ").trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v != null && !Array.isArray(v);
+}
+
+/** A short title for a list entry: its title or name. */
+export function primaryText(o: Record<string, unknown>): string | null {
+  const t = o.title ?? o.name;
+  return typeof t === "string" ? t : null;
+}
+
+/** Is this a titled group like Knowledge/Skills: {name, element: [{name}]} or {title, example: [...]}? */
+export function groupChildren(o: Record<string, unknown>): unknown[] | null {
+  for (const k of ["element", "example"]) if (Array.isArray(o[k])) return o[k] as unknown[];
+  return null;
+}
+
+export function formatValue(key: string, v: number, locale: string): string {
+  if (key.startsWith("annual")) return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(v);
+  if (key.startsWith("hourly")) return new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(v);
+  if (key === "percentage") return new Intl.NumberFormat(locale, { style: "percent" }).format(v / 100);
+  return new Intl.NumberFormat(locale).format(v);
+}

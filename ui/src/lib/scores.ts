@@ -1,0 +1,37 @@
+import { AREAS, type Area, type ItemForm, type Scores } from "./types";
+
+export function maxFor(form: ItemForm): 40 | 20 {
+  return form === "ip60" ? 40 : 20;
+}
+
+export type ScoreError = "empty" | "notWhole" | "tooLow" | "tooHigh";
+
+/** Validates one typed score; null when it is a whole number within 0..max. */
+export function scoreError(raw: string, max: number): ScoreError | null {
+  const s = raw.trim();
+  if (s === "") return "empty";
+  if (!/^-?\d+$/.test(s)) return "notWhole";
+  const n = Number(s);
+  if (n < 0) return "tooLow";
+  if (n > max) return "tooHigh";
+  return null;
+}
+
+export function parseScores(raw: Record<Area, string>, max: number): Scores | null {
+  if (AREAS.some((a) => scoreError(raw[a], max) != null)) return null;
+  return Object.fromEntries(AREAS.map((a) => [a, Number(raw[a].trim())])) as Scores;
+}
+
+/** Signed difference text with a real minus sign: "+3", "−2", "0". */
+export function signed(n: number, locale: string): string {
+  const abs = new Intl.NumberFormat(locale).format(Math.abs(n));
+  return n > 0 ? `+${abs}` : n < 0 ? `−${abs}` : abs;
+}
+
+const LETTERS: Record<string, Area> = {
+  R: "realistic", I: "investigative", A: "artistic", S: "social", E: "enterprising", C: "conventional",
+};
+/** "RSA" → ["realistic", "social", "artistic"]. */
+export function codeToAreas(code: string): Area[] {
+  return code.toUpperCase().split("").map((c) => LETTERS[c]).filter((a): a is Area => a != null);
+}

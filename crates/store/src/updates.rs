@@ -38,15 +38,26 @@ impl Store {
         let key = tab.tab.as_key();
         self.write(|tx| {
             let rid = session_rid(tx, id)?;
+            // A tab fetched again keeps its place; a new tab goes last.
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT position FROM session_tabs WHERE session_rid = ?1 AND tab = ?2",
+                    params![rid, key],
+                    |r| r.get(0),
+                )
+                .optional()?;
             tx.execute(
                 "DELETE FROM session_tabs WHERE session_rid = ?1 AND tab = ?2",
                 params![rid, key],
             )?;
-            let position: i64 = tx.query_row(
-                "SELECT COALESCE(MAX(position) + 1, 0) FROM session_tabs WHERE session_rid = ?1",
-                [rid],
-                |r| r.get(0),
-            )?;
+            let position: i64 = match existing {
+                Some(p) => p,
+                None => tx.query_row(
+                    "SELECT COALESCE(MAX(position) + 1, 0) FROM session_tabs WHERE session_rid = ?1",
+                    [rid],
+                    |r| r.get(0),
+                )?,
+            };
             tx.execute(
                 "INSERT INTO session_tabs (session_rid, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
                 params![rid, key, position, tab.total],

@@ -827,3 +827,65 @@ fn forget_everything_removes_personal_data_from_the_file() {
     store.save_session(&again).unwrap();
     assert_eq!(store.list_sessions().unwrap().len(), 1);
 }
+
+// ---------- updates after filing ----------
+
+#[test]
+fn careers_tabs_and_zone_can_be_filled_in_after_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let full = session(4, 3);
+    let mut s = full.clone();
+    s.careers.clear();
+    s.job_zone = None;
+    store.save_session(&s).unwrap();
+
+    for tab in &full.careers {
+        store.put_session_careers(&s.id, tab).unwrap();
+    }
+    store.set_session_zone(&s.id, full.job_zone).unwrap();
+    assert_eq!(store.get_session(&s.id).unwrap(), full);
+
+    // Fetching a tab again replaces its rows and keeps its place.
+    let mut again = full.careers[2].clone();
+    again.rows.truncate(1);
+    again.total = 1;
+    store.put_session_careers(&s.id, &again).unwrap();
+    let back = store.get_session(&s.id).unwrap();
+    assert_eq!(back.careers[2], again);
+    assert_eq!(back.careers.len(), 6);
+    assert_eq!(back.careers[5], full.careers[5]);
+
+    assert_eq!(
+        store.set_session_zone(&s.id, Some(6)).unwrap_err().code(),
+        "store.invalid_input"
+    );
+    assert_eq!(
+        store
+            .put_session_careers("missing", &again)
+            .unwrap_err()
+            .code(),
+        "store.not_found"
+    );
+    store.set_session_zone(&s.id, None).unwrap();
+    assert_eq!(store.get_session(&s.id).unwrap().job_zone, None);
+}
+
+#[test]
+fn draft_language_can_change_mid_questionnaire() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let d = store.start_draft(Form::Ip60, Lang::En).unwrap();
+    store.record_answer(&d.id, 0, 4).unwrap();
+    store.set_draft_lang(&d.id, Lang::Es).unwrap();
+    let back = store.get_draft(&d.id).unwrap();
+    assert_eq!(back.lang, Lang::Es);
+    assert_eq!(back.answers[0], Some(4));
+    assert_eq!(
+        store
+            .set_draft_lang("missing", Lang::Es)
+            .unwrap_err()
+            .code(),
+        "store.not_found"
+    );
+}

@@ -1,19 +1,369 @@
+// Mock IPC for the e2e build (`vite build --mode e2e`) and the Chromium tests: every Rust command
+// answered with realistic, deterministic data, plus `window.__waypointMock` to inject failures,
+// delays and offline states, and to inspect the calls the UI made.
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import { AREAS_EN, IP30, IP60, JOB_ZONES_EN } from "./data";
+import {
+  AREAS, type AppError, type Area, type CareerRow, type Draft, type Fit, type Form, type ItemForm, type Lang,
+  type Outcome, type PackStatus, type Scores, type Session, type SnapshotTab, type Tab,
+} from "../lib/types";
 
-/** Answers the app's commands with fixed, plausible data for the browser tests. */
+type Args = Record<string, unknown>;
+interface Failure { error: AppError; times: number }
+
+const LETTER: Record<Area, string> = {
+  realistic: "R", investigative: "I", artistic: "A", social: "S", enterprising: "E", conventional: "C",
+};
+const AREAS_ES: Record<Area, [string, string]> = {
+  realistic: ["Realista", "Trabajo práctico con herramientas, máquinas, materiales, plantas o animales: construir, reparar y operar cosas, a menudo al aire libre."],
+  investigative: ["Investigador", "Trabajo con ideas: investigar, analizar y resolver problemas en ciencia, medicina o tecnología."],
+  artistic: ["Artístico", "Crear y expresarse: arte, música, escritura, actuación, diseño o cocina, donde importa la originalidad."],
+  social: ["Social", "Ayudar, enseñar, cuidar y aconsejar a otras personas; trabajo centrado en la gente."],
+  enterprising: ["Emprendedor", "Dirigir, convencer y tomar decisiones: empezar proyectos, vender, negociar y liderar."],
+  conventional: ["Convencional", "Trabajo ordenado con datos, registros y procedimientos claros, con atención al detalle."],
+};
+const ZONES_ES = [
+  ["Zona de Empleo Uno: Se necesita poca o ninguna preparación", "Como mucho, un diploma de secundaria para algunos empleos.", "Poca o ninguna experiencia previa.", "De unos días a unos meses, en el trabajo.", "Lavaplatos, jardineros, baristas."],
+  ["Zona de Empleo Dos: Se necesita algo de preparación", "Normalmente un diploma de secundaria.", "Ayuda tener algo de experiencia.", "De unos meses a un año con trabajadores con experiencia.", "Atención al cliente, cajeros de banco, guardias de seguridad."],
+  ["Zona de Empleo Tres: Se necesita preparación media", "Formación profesional, experiencia o un título técnico.", "Se pide experiencia previa.", "Uno o dos años de formación; son comunes los aprendizajes.", "Electricistas, asistentes médicos, barberos."],
+  ["Zona de Empleo Cuatro: Se necesita bastante preparación", "La mayoría pide una licenciatura.", "Se necesita bastante experiencia.", "Varios años de formación en el trabajo.", "Contadores, ingenieros civiles, maestros."],
+  ["Zona de Empleo Cinco: Se necesita preparación extensa", "La mayoría pide un posgrado.", "Se necesita mucha experiencia.", "Puede requerir años de formación adicional.", "Médicos, abogados, científicos."],
+];
+
+const POOLS: Record<string, string[]> = {
+  "1": ["Dishwashers", "Landscaping and Groundskeeping Workers", "Baristas", "Maids and Housekeeping Cleaners", "Farmworkers and Laborers", "Fast Food Cooks", "Hand Packers and Packagers", "Ushers and Ticket Takers", "Dining Room Attendants", "Car Wash Attendants", "Graders and Sorters", "Amusement Park Attendants"],
+  "2": ["Customer Service Representatives", "Tellers", "Security Guards", "Carpet Installers", "Bakers", "Bus Drivers", "Floral Designers", "Pharmacy Aides", "Reservation Agents", "Tile and Stone Setters", "Retail Salespersons", "Light Truck Drivers", "Painters, Construction", "Recreation Workers", "Library Assistants", "Veterinary Assistants"],
+  "3": ["Electricians", "Medical Assistants", "Barbers", "Dancers", "Skincare Specialists", "Court Reporters", "Chefs and Head Cooks", "Plumbers", "Dental Hygienists", "Firefighters", "Photographers", "Radiologic Technologists", "Makeup Artists, Theatrical", "Automotive Service Technicians"],
+  "4": ["Civil Engineers", "Accountants and Auditors", "Graphic Designers", "Elementary School Teachers", "Registered Nurses", "Software Developers", "Social Workers", "Market Research Analysts", "Film and Video Editors", "Fashion Designers", "Chemists", "Music Directors and Composers", "Sales Managers", "Zoologists and Wildlife Biologists"],
+  "5": ["Physicians", "Lawyers", "Astronomers", "Pharmacists", "Clinical Psychologists", "Physical Therapists", "Art Therapists", "Epidemiologists", "Veterinarians", "Postsecondary Teachers", "Speech-Language Pathologists", "Mathematicians"],
+};
+const VARIANTS = ["", "Supervisors of ", "Trainees, ", "Lead "];
+const TOTALS: Record<string, number> = { "1": 12, "2": 47, "3": 33, "4": 41, "5": 24 };
+const ZONE_OF_TAB = ["1", "2", "3", "4", "5"];
+
+function rowsForZone(zone: string): CareerRow[] {
+  const pool = POOLS[zone];
+  return Array.from({ length: TOTALS[zone] }, (_, i) => {
+    const base = pool[i % pool.length];
+    const variant = VARIANTS[Math.floor(i / pool.length) % VARIANTS.length];
+    const title = variant.endsWith(", ") ? `${base}, trainees` : `${variant}${variant ? base.toLowerCase() : base}`;
+    const n = TOTALS[zone];
+    const fit: Fit = i < Math.ceil(n * 0.15) ? "Best" : i < Math.ceil(n * 0.5) ? "Great" : "Good";
+    const code = `${10 + Number(zone) * 7 + (i % 5)}-${String(1000 + ((i * 397 + Number(zone) * 131) % 9000)).padStart(4, "0")}.00`;
+    return { code, title, fit, bright_outlook: (i * 7 + Number(zone)) % 3 === 0 };
+  });
+}
+const ROWS: Record<string, CareerRow[]> = Object.fromEntries(ZONE_OF_TAB.map((z) => [z, rowsForZone(z)]));
+function rowsForTab(tab: Tab): CareerRow[] {
+  if (tab !== "all") return ROWS[tab];
+  // "All" interleaves the zones so every fit band appears near the top.
+  const all = ZONE_OF_TAB.flatMap((z) => ROWS[z].map((r, i) => ({ r, k: i / ROWS[z].length })));
+  return all.sort((x, y) => x.k - y.k).map((x) => x.r);
+}
+
+function score(form: ItemForm, answers: number[]): Scores {
+  const items = form === "ip60" ? IP60 : IP30;
+  const s = Object.fromEntries(AREAS.map((a) => [a, 0])) as Scores;
+  items.forEach(([index, area]) => (s[area] += (answers[index - 1] ?? 1) - 1));
+  return s;
+}
+function summarise(scores: Scores, max: number): { code: string; top: Area[]; flat: boolean } {
+  const sorted = [...AREAS].sort((a, b) => scores[b] - scores[a] || AREAS.indexOf(a) - AREAS.indexOf(b));
+  const vals = AREAS.map((a) => scores[a]);
+  const flat = Math.max(...vals) - Math.min(...vals) <= max * 0.1;
+  const top = sorted.slice(0, 3);
+  return { code: top.map((a) => LETTER[a]).join(""), top, flat };
+}
+
+function seedSessions(): Session[] {
+  const mk = (id: string, finished_at: string, form: Form, scores: Scores, label: string | null, zone: number | null): Session => {
+    const max = form === "ip30" ? 20 : 40;
+    const snap: SnapshotTab[] = zone
+      ? [{ tab: String(zone) as Tab, total: TOTALS[String(zone)], rows: ROWS[String(zone)].slice(0, 20).map((r) => ({ ...r, source: "api", fetched_at: finished_at })) }]
+      : [];
+    return { id, finished_at, form, lang: "en", code: summarise(scores, max).code, label, zone, scores, max_per_area: max, answers: null, snapshot: snap };
+  };
+  return [
+    mk("s-2025-03", "2025-03-14T15:20:00Z", "ip60", { realistic: 27, investigative: 13, artistic: 23, social: 25, enterprising: 14, conventional: 14 }, "Maria", 3),
+    mk("s-2025-01", "2025-01-09T10:05:00Z", "typed", { realistic: 22, investigative: 16, artistic: 19, social: 29, enterprising: 11, conventional: 17 }, "Maria (paper)", 2),
+  ];
+}
+
 export function installMockIpc(): void {
-  mockIPC((cmd) => {
+  const state = {
+    online: true,
+    key: { present: true, last_four: "7Q2F" as string | null },
+    pack: { installed: false, release: null, source: null, count: 0, imported_at: null } as PackStatus,
+    draft: null as Draft | null,
+    sessions: seedSessions(),
+    seenReports: new Map<string, string>(),
+    apiCheck: null as Outcome["api_check"] | null,
+    failures: new Map<string, Failure>(),
+    delays: new Map<string, number>(),
+    calls: [] as { cmd: string; args: Args }[],
+    exportCancel: false,
+    nextId: 1,
+  };
+  const now = () => new Date(Date.UTC(2025, 5, 2, 9, 30 + state.nextId)).toISOString();
+
+  function outcome(form: Form, itemForm: ItemForm, scores: Scores, lang: Lang, label: string | null): Outcome {
+    const max = itemForm === "ip60" ? 40 : 20;
+    const s = summarise(scores, max);
+    const id = `s-new-${state.nextId++}`;
+    state.sessions.unshift({
+      id, finished_at: now(), form, lang, code: s.code, label, zone: null, scores, max_per_area: max, answers: null, snapshot: [],
+    });
+    const api_check = state.apiCheck ?? (!state.key.present ? "no_key" : state.online ? "matched" : "offline");
+    return { session_id: id, form, lang, scores, max_per_area: max, code: s.code, top_areas: s.top, flat: s.flat, api_check };
+  }
+
+  function careers(a: Args) {
+    const tab = a.tab as Tab;
+    const page = Number(a.page);
+    const viaApi = state.key.present && state.online;
+    if (!viaApi && !state.pack.installed) {
+      if (state.key.present) throw { code: "network.offline", message: "No connection to O*NET." };
+      return { tab, page, page_size: 20, total: 0, rows: [], source: "unavailable", fetched_at: null, notice: null };
+    }
+    const all = rowsForTab(tab);
+    const rows = all.slice((page - 1) * 20, page * 20);
+    const source = viaApi ? "api" : "estimate";
+    const sess = state.sessions.find((s) => s.id === a.sessionId);
+    if (sess) {
+      if (tab !== "all") sess.zone = Number(tab);
+      const snap = sess.snapshot.find((t) => t.tab === tab);
+      const srows = rows.map((r) => ({ ...r, source: source as "api" | "estimate", fetched_at: viaApi ? now() : null }));
+      if (snap) snap.rows = [...snap.rows, ...srows.filter((r) => !snap.rows.some((x) => x.code === r.code))];
+      else sess.snapshot.push({ tab, total: all.length, rows: srows });
+    }
+    return { tab, page, page_size: 20, total: all.length, rows, source, fetched_at: viaApi ? now() : null, notice: null };
+  }
+
+  function report(a: Args) {
+    const code = String(a.code);
+    const es = a.lang === "es";
+    const row = Object.values(ROWS).flat().find((r) => r.code === code);
+    const title = row?.title ?? "Career";
+    const cached = state.seenReports.get(code);
+    if (!state.online || !state.key.present) {
+      if (!cached) throw { code: "report.unavailable_offline", message: "No saved copy of this report." };
+    } else state.seenReports.set(code, now());
+    const t = (en: string, sp: string) => (es ? sp : en);
+    return {
+      code, title, source: state.online && state.key.present ? "api" : "cache", fetched_at: state.seenReports.get(code) ?? null,
+      sections: [
+        { id: "overview", title: t("Overview", "Resumen"), content: {
+          what_they_do: t(`${title} plan, carry out and check work in their field, often working with a team.`, `Los ${title} planifican, realizan y revisan trabajo en su campo, a menudo en equipo.`),
+          on_the_job: [t("Plan and organise daily tasks.", "Planificar y organizar las tareas diarias."), t("Talk with clients or co-workers about the work.", "Hablar con clientes o compañeros sobre el trabajo."), t("Keep records of the work done.", "Llevar registros del trabajo realizado.")],
+          also_called: [{ title: `${title} I`, summary: true }, { title: t(`Senior ${title}`, `${title} sénior`), summary: false }],
+        } },
+        { id: "knowledge", title: t("Knowledge", "Conocimientos"), content: [
+          { id: "2.C.1", name: t("Business", "Negocios"), element: [{ id: "2.C.1.e", name: t("Customer and personal service", "Atención al cliente") }] },
+          { id: "2.C.3", name: t("Engineering and Technology", "Ingeniería y tecnología"), element: [{ id: "2.C.3.b", name: t("Design", "Diseño") }, { id: "2.C.3.c", name: t("Building and construction", "Construcción") }] },
+        ] },
+        { id: "skills", title: t("Skills", "Habilidades"), content: [
+          { id: "2.A.1", name: t("Basic Skills", "Habilidades básicas"), element: [{ id: "2.A.1.a", name: t("Listening to others", "Escuchar a los demás") }, { id: "2.A.1.f", name: t("Talking to others", "Hablar con los demás") }] },
+        ] },
+        { id: "personality", title: t("Personality", "Personalidad"), content: {
+          top_interest: { id: "1.B.1.a", name: t("Realistic", "Realista"), description: t("People interested in this work like activities that include practical, hands-on problems and answers.", "A quienes les interesa este trabajo les gustan los problemas prácticos.") },
+          work_styles: [{ id: "1.C.5.a", name: t("Dependability", "Confiabilidad") }, { id: "1.C.4.a", name: t("Self-control", "Autocontrol") }],
+        } },
+        { id: "technology", title: t("Technology", "Tecnología"), content: [
+          { code: 43232604, title: t("Computer aided design CAD software", "Software de diseño asistido por computadora"), example: [{ title: "Autodesk AutoCAD", hot_technology: true, percentage: 61 }] },
+        ] },
+        { id: "education", title: t("Education", "Educación"), content: { education_usually_needed: [t("high school diploma/GED", "diploma de secundaria")] } },
+        { id: "job_outlook", title: t("Job Outlook", "Perspectiva laboral"), content: {
+          outlook: { category: t("Bright", "Brillante"), description: t("New job opportunities are very likely in the future.", "Es muy probable que haya nuevas oportunidades.") },
+          salary: { soc_code: code.slice(0, 7), annual_10th_percentile: 36220, annual_median: 55890, annual_90th_percentile: 98640, hourly_median: 26.87 },
+        } },
+        { id: "explore_more", title: t("Explore More", "Explorar más"), content: { careers: ROWS["3"].slice(0, 3).map((r) => ({ href: "", code: r.code, title: r.title, tags: { bright_outlook: r.bright_outlook } })) } },
+      ],
+    };
+  }
+
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  async function packRun(source: string) {
+    const stages = ["occupations", "interests", "job zones"];
+    for (let i = 0; i < stages.length; i++) {
+      for (let d = 0; d <= 2; d++) {
+        await emit("pack-progress", { stage: stages[i], done: i * 2 + d, total: stages.length * 2 });
+        await sleep(60);
+      }
+    }
+    state.pack = { installed: true, release: "29.3", source, count: 923, imported_at: now() };
+    return state.pack;
+  }
+
+  async function handle(cmd: string, a: Args): Promise<unknown> {
     switch (cmd) {
       case "app_info":
+        return { version: "0.0.0-e2e", data_dir: "/tmp/waypoint-e2e", log_dir: "/tmp/waypoint-e2e/logs", api_base: "http://127.0.0.1:8787/", api_base_overridden: true };
+      case "get_questionnaire": {
+        const form = a.form as ItemForm;
+        const spanish = a.lang === "es" && state.key.present;
+        const items = (form === "ip60" ? IP60 : IP30).map(([index, area, en, es]) => ({ index, area, text: spanish ? es : en }));
+        const labels = spanish
+          ? ["Me disgusta mucho", "Me disgusta", "No estoy seguro", "Me gusta", "Me gusta mucho"]
+          : ["Strongly Dislike", "Dislike", "Unsure", "Like", "Strongly Like"];
         return {
-          version: "0.0.0-e2e",
-          data_dir: "/tmp/waypoint-e2e",
-          log_dir: "/tmp/waypoint-e2e/logs",
-          api_base: "http://127.0.0.1:8787/",
-          api_base_overridden: true,
+          form, lang: spanish ? "es" : a.lang, items, options: labels.map((label, i) => ({ value: i + 1, label })),
+          source: spanish ? "api" : "bundled", fetched_at: spanish ? now() : null,
+          notice: a.lang === "es" && !spanish ? "Las preguntas en español necesitan una clave de O*NET. Se muestran en inglés." : null,
         };
+      }
+      case "start_draft": {
+        const form = a.form as ItemForm;
+        state.draft = { id: `d-${state.nextId++}`, form, lang: a.lang as Lang, answers: Array(form === "ip60" ? 60 : 30).fill(null), first_unanswered: 1, started_at: now() };
+        return structuredClone(state.draft);
+      }
+      case "record_answer":
+      case "clear_answer": {
+        const d = state.draft;
+        if (!d || d.id !== a.draftId) throw { code: "draft.not_found", message: "No such draft." };
+        const v = cmd === "record_answer" ? Number(a.value) : null;
+        if (v != null && (v < 1 || v > 5)) throw { code: "draft.bad_value", message: "Answers are 1 to 5." };
+        d.answers[Number(a.index) - 1] = v;
+        const f = d.answers.findIndex((x) => x == null);
+        d.first_unanswered = f < 0 ? null : f + 1;
+        return null;
+      }
+      case "resume_draft":
+        return state.draft && state.draft.answers.some((x) => x != null) ? structuredClone(state.draft) : null;
+      case "discard_draft":
+        state.draft = null;
+        return null;
+      case "set_draft_lang":
+        if (state.draft) state.draft.lang = a.lang as Lang;
+        return null;
+      case "submit_answers": {
+        const d = state.draft;
+        if (!d || d.id !== a.draftId) throw { code: "draft.not_found", message: "No such draft." };
+        if (d.answers.some((x) => x == null)) throw { code: "draft.incomplete", message: "Some questions are unanswered." };
+        const o = outcome(d.form, d.form, score(d.form, d.answers as number[]), d.lang, (a.label as string) ?? null);
+        state.sessions[0].answers = d.answers.join("");
+        state.draft = null;
+        return o;
+      }
+      case "submit_scores":
+        return outcome("typed", a.form as ItemForm, a.scores as Scores, a.lang as Lang, (a.label as string) ?? null);
+      case "job_zones":
+        return JOB_ZONES_EN.map((z, i) => a.lang === "es"
+          ? { ...z, title: ZONES_ES[i][0], education: ZONES_ES[i][1], experience: ZONES_ES[i][2], training: ZONES_ES[i][3], examples: ZONES_ES[i][4] }
+          : z);
+      case "areas":
+        return AREAS_EN.map((x) => (a.lang === "es" ? { area: x.area, title: AREAS_ES[x.area as Area][0], description: AREAS_ES[x.area as Area][1] } : x));
+      case "careers":
+        return careers(a);
+      case "career_report":
+        return report(a);
+      case "list_sessions":
+        return state.sessions.map(({ id, finished_at, form, lang, code, label, zone }) => ({ id, finished_at, form, lang, code, label, zone }));
+      case "get_session": {
+        const s = state.sessions.find((x) => x.id === a.id);
+        if (!s) throw { code: "session.not_found", message: "No such result." };
+        return structuredClone(s);
+      }
+      case "delete_session":
+        state.sessions = state.sessions.filter((x) => x.id !== a.id);
+        return null;
+      case "compare_sessions": {
+        const x = state.sessions.find((s) => s.id === a.a);
+        const y = state.sessions.find((s) => s.id === a.b);
+        if (!x || !y) throw { code: "session.not_found", message: "No such result." };
+        const diff = Object.fromEntries(AREAS.map((k) => [k, y.scores[k] - x.scores[k]])) as Scores;
+        return { a: structuredClone(x), b: structuredClone(y), diff };
+      }
+      case "export_sessions":
+        if (state.exportCancel) throw { code: "export.cancelled", message: "Cancelled." };
+        return { path: `/home/counselor/Documents/waypoint-results.${a.format}` };
+      case "import_sessions": {
+        const s = { ...structuredClone(state.sessions[state.sessions.length - 1] ?? seedSessions()[1]), id: `s-imported-${state.nextId++}`, label: "Imported" };
+        state.sessions.push(s);
+        return { imported: 1, skipped: 1, conflicts: ["s-2025-03"] };
+      }
+      case "forget_everything":
+        state.sessions = [];
+        state.draft = null;
+        state.key = { present: false, last_four: null };
+        return null;
+      case "key_status":
+        return { present: state.key.present, last_four: state.key.last_four, keychain_error: null };
+      case "set_key": {
+        const key = String(a.key);
+        if (!state.online) {
+          if (!a.storeIfOffline) return { status: "offline_unverified" };
+          state.key = { present: true, last_four: key.slice(-4) };
+          return { status: "stored_unverified" };
+        }
+        if (key.length < 12 || key.toLowerCase().startsWith("bad")) return { status: "rejected" };
+        state.key = { present: true, last_four: key.slice(-4) };
+        return { status: "valid" };
+      }
+      case "remove_key":
+        state.key = { present: false, last_four: null };
+        return null;
+      case "pack_status":
+        return { ...state.pack };
+      case "download_pack":
+        if (!state.online) throw { code: "network.offline", message: "No connection." };
+        return packRun("download");
+      case "import_pack":
+        return packRun("file");
+      case "open_external":
+        return null;
       default:
         throw { code: "mock.unknown_command", message: `no mock for ${cmd}` };
     }
-  });
+  }
+
+  mockIPC(
+    async (cmd, payload) => {
+      const args = (payload ?? {}) as Args;
+      if (cmd.startsWith("plugin:")) return undefined;
+      state.calls.push({ cmd, args: structuredClone(args) });
+      const delay = state.delays.get(cmd);
+      if (delay) await sleep(delay);
+      const f = state.failures.get(cmd);
+      if (f && f.times > 0) {
+        f.times -= 1;
+        if (f.times <= 0) state.failures.delete(cmd);
+        throw f.error;
+      }
+      return handle(cmd, args);
+    },
+    { shouldMockEvents: true },
+  );
+
+  const control = {
+    /** The next `times` calls of `cmd` fail with `error` (default: until clear()). */
+    fail(cmd: string, error: AppError, times = Infinity) {
+      state.failures.set(cmd, { error, times });
+    },
+    delay(cmd: string, ms: number) {
+      state.delays.set(cmd, ms);
+    },
+    clear() {
+      state.failures.clear();
+      state.delays.clear();
+    },
+    async setOnline(online: boolean) {
+      state.online = online;
+      await emit("online_status", { online });
+    },
+    set(patch: { key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean }) {
+      if (patch.key != null) state.key = patch.key ? { present: true, last_four: "7Q2F" } : { present: false, last_four: null };
+      if (patch.pack != null)
+        state.pack = patch.pack
+          ? { installed: true, release: "29.3", source: "file", count: 923, imported_at: "2025-05-01T12:00:00Z" }
+          : { installed: false, release: null, source: null, count: 0, imported_at: null };
+      if (patch.apiCheck !== undefined) state.apiCheck = patch.apiCheck;
+      if (patch.exportCancel != null) state.exportCancel = patch.exportCancel;
+    },
+    calls(cmd?: string) {
+      return state.calls.filter((c) => !cmd || c.cmd === cmd);
+    },
+    state,
+  };
+  (window as unknown as { __waypointMock: typeof control }).__waypointMock = control;
 }

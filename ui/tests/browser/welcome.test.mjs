@@ -28,15 +28,18 @@ test("welcome screen shows the three ways in and the version from app_info", asy
 test("every way in is reachable and usable by keyboard alone", async () => {
   const page = await env.page();
   await page.getByRole("heading", { level: 1 }).waitFor();
+  const titles = { ip60: "Interest Profiler", ip30: "Mini Interest Profiler", typed: "Enter scores from a paper profiler" };
   for (const way of ["ip60", "ip30", "typed"]) {
     await tabTo(page, `[data-way="${way}"]`);
     await page.keyboard.press("Enter");
-    await page.getByRole("heading", { name: "Coming soon" }).waitFor();
-    // Focus lands on the new screen's heading, then Tab reaches its Back button.
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
-    await tabTo(page, "main button");
+    await page.getByRole("heading", { level: 1, name: titles[way], exact: true }).waitFor();
+    // Focus lands on the new screen's heading (or, in a profiler, on the first activity's answers).
+    assert.match(await page.evaluate(() => document.activeElement?.tagName + ":" + document.activeElement?.getAttribute("role")), /^H1|radio$/);
+    // Back to the start with the nav link (Shift+Tab from the top).
+    await page.locator(".nav-link", { hasText: "Start" }).focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Find careers that fit your interests" }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
   }
 });
 

@@ -111,6 +111,17 @@ impl Services {
                     self.snapshot(&session, zone, &out, CareerSource::Api)?;
                     return Ok(out);
                 }
+                Err(e) if e.code() == "onet.invalid_parameter" && page > 1 => {
+                    // O*NET refuses a start past the end; page 1 tells how many pages there are.
+                    let (_, total) = self.fetch_page(&client, lang, &by, zone, 1).await?;
+                    if start > total {
+                        return Err(ServiceError::PageOutOfRange {
+                            page,
+                            pages: total.div_ceil(PAGE_SIZE),
+                        });
+                    }
+                    return Err(e.into());
+                }
                 Err(e) if e.is_input() => return Err(e.into()),
                 Err(e) => {
                     tracing::warn!(code = e.code(), "careers from O*NET failed: {e}");

@@ -14,6 +14,8 @@ pub enum ServiceError {
     Keychain(#[from] waypoint_secrets::SecretsError),
     #[error("{0}")]
     InvalidInput(String),
+    #[error("Job Zone {0} does not exist: choose a zone from 1 to 5.")]
+    InvalidZone(u8),
     #[error("Page {page} is past the end: there are {pages} page(s) of careers.")]
     PageOutOfRange { page: u32, pages: u32 },
     #[error("This career report is not available offline{cached}. Connect to the internet with an O*NET key to see it.")]
@@ -32,6 +34,7 @@ impl ServiceError {
             ServiceError::Store(e) => e.code(),
             ServiceError::Keychain(e) => e.code(),
             ServiceError::InvalidInput(_) => "input.invalid",
+            ServiceError::InvalidZone(_) => "input.invalid_zone",
             ServiceError::PageOutOfRange { .. } => "input.page_out_of_range",
             ServiceError::ReportUnavailableOffline { .. } => "report.unavailable_offline",
             ServiceError::NoKey => "onet.no_key",

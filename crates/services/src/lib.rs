@@ -114,6 +114,16 @@ impl Services {
         s
     }
 
+    /// Uses `key` for this run only, without touching the keychain (the CLI's `ONET_API_KEY`).
+    pub fn use_key(&self, key: secrecy::SecretString) {
+        self.install_key(Some(key));
+    }
+
+    /// Whether a key is in use (from the keychain or [`Services::use_key`]).
+    pub fn has_key(&self) -> bool {
+        self.client.read().unwrap().is_some()
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }

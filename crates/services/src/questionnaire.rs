@@ -124,12 +124,29 @@ impl Services {
 
     /// Saves one answer in its own transaction, so it survives a crash the moment this returns.
     pub fn record_answer(&self, draft_id: &str, index: u32, value: u8) -> Result<()> {
-        let item = item_index(index)?;
+        if !(1..=5).contains(&value) {
+            return Err(ServiceError::InvalidInput(format!(
+                "{value} is not an answer: choose 1 (Strongly Dislike) to 5 (Strongly Like)."
+            )));
+        }
+        let item = self.item_index(draft_id, index)?;
         Ok(self.store.record_answer(draft_id, item, value)?)
     }
 
     pub fn clear_answer(&self, draft_id: &str, index: u32) -> Result<()> {
-        Ok(self.store.clear_answer(draft_id, item_index(index)?)?)
+        let item = self.item_index(draft_id, index)?;
+        Ok(self.store.clear_answer(draft_id, item)?)
+    }
+
+    /// The UI counts items from 1, as O*NET does; the store from 0.
+    fn item_index(&self, draft_id: &str, index: u32) -> Result<u16> {
+        let count = self.store.get_draft(draft_id)?.answers.len() as u32;
+        if index == 0 || index > count {
+            return Err(ServiceError::InvalidInput(format!(
+                "Item {index} does not exist: this questionnaire has items 1 to {count}."
+            )));
+        }
+        Ok((index - 1) as u16)
     }
 
     /// The most recent unfinished questionnaire, if any.
@@ -148,14 +165,6 @@ impl Services {
     pub fn discard_draft(&self, draft_id: &str) -> Result<()> {
         Ok(self.store.discard_draft(draft_id)?)
     }
-}
-
-/// The UI counts items from 1, as O*NET does; the store from 0.
-fn item_index(index: u32) -> Result<u16> {
-    index
-        .checked_sub(1)
-        .and_then(|i| u16::try_from(i).ok())
-        .ok_or_else(|| ServiceError::InvalidInput(format!("item {index} does not exist")))
 }
 
 pub(crate) fn draft_dto(d: waypoint_store::Draft) -> Draft {

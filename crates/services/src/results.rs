@@ -132,9 +132,7 @@ pub(crate) fn check_zone(z: u8) -> Result<()> {
     if (1..=5).contains(&z) {
         Ok(())
     } else {
-        Err(ServiceError::InvalidInput(format!(
-            "Job Zone {z} does not exist: choose a zone from 1 to 5."
-        )))
+        Err(ServiceError::InvalidZone(z))
     }
 }
 

@@ -159,11 +159,17 @@ pub(crate) fn classify_failure(program: &str, status: Option<i32>, msg: &str) ->
     }
 }
 
-/// The job id from `lp`'s "request id is Waypoint-PDF-7 (1 file(s))".
+/// The job id from `lp`'s "request id is Waypoint-PDF-7 (1 file(s))". CUPS 2.4
+/// capitalises "Request"; older versions do not.
 pub(crate) fn parse_lp_job_id(stdout: &str) -> Option<String> {
+    const PREFIX: &str = "request id is ";
     stdout.lines().find_map(|line| {
-        let rest = line.trim().strip_prefix("request id is ")?;
-        let id = rest.split_whitespace().next()?;
+        let line = line.trim();
+        let head = line.get(..PREFIX.len())?;
+        if !head.eq_ignore_ascii_case(PREFIX) {
+            return None;
+        }
+        let id = line[PREFIX.len()..].split_whitespace().next()?;
         (!id.is_empty()).then(|| id.to_string())
     })
 }
@@ -183,6 +189,10 @@ mod tests {
         assert_eq!(
             parse_lp_job_id("request id is Waypoint-PDF-7 (1 file(s))\n").as_deref(),
             Some("Waypoint-PDF-7")
+        );
+        assert_eq!(
+            parse_lp_job_id("Request id is Waypoint-PDF-1 (1 file(s))").as_deref(),
+            Some("Waypoint-PDF-1")
         );
         assert_eq!(
             parse_lp_job_id("lp: warning\nrequest id is office-123 (1 file(s))").as_deref(),

@@ -58,7 +58,12 @@ export function startOutcome(o: Outcome): void {
 export function go(screen: Screen): void {
   app.screen = screen;
   setTimeout(() => {
-    document.querySelector<HTMLElement>("main h1")?.focus();
     window.scrollTo({ top: 0 });
+    // The profiler moves focus to its first unanswered activity itself once the items load.
+    if (screen.name !== "questionnaire") focusHeading();
   }, 0);
+}
+
+export function focusHeading(): void {
+  document.querySelector<HTMLElement>("main h1")?.focus();
 }

@@ -1,8 +1,10 @@
 // Small journeys shared by the Chromium tests.
 import assert from "node:assert/strict";
 
-export const mock = (page, fn, ...args) =>
-  page.evaluate(([f, a]) => window.__waypointMock[f](...a), [fn, args]);
+export async function mock(page, fn, ...args) {
+  await page.waitForFunction(() => window.__waypointMock != null);
+  return page.evaluate(([f, a]) => window.__waypointMock[f](...a), [fn, args]);
+}
 
 export async function h1(page) {
   const h = page.locator("main h1");

@@ -70,6 +70,8 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   assert.match(badge, /^[★◆●] (Best|Great|Good) fit$/);
   await page.getByRole("button", { name: "Next page" }).click();
   await page.getByTestId("range").filter({ hasText: "21–40 of 47" }).waitFor();
+  // Focus is not lost while the page loads: it lands on the new range.
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "range");
   await page.getByRole("button", { name: "Next page" }).click();
   await page.getByTestId("range").filter({ hasText: "41–47 of 47" }).waitFor();
   assert.equal(await page.locator(".career").count(), 7);

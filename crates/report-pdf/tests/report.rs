@@ -160,8 +160,14 @@ fn long_career_list_stays_on_one_page_in_both_languages_and_papers() {
         assert!(f.contains(more), "{name}: missing {more:?} in\n{text}");
         assert!(f.contains("Career number 10 ("), "{name}\n{text}");
         assert!(!f.contains("Career number 11 ("), "{name}\n{text}");
-        let long = text.lines().find(|l| l.contains("An occupation title so long")).unwrap();
-        assert!(long.contains('…') && !long.contains("of the table"), "{long}");
+        let long = text
+            .lines()
+            .find(|l| l.contains("An occupation title so long"))
+            .unwrap();
+        assert!(
+            long.contains('…') && !long.contains("of the table"),
+            "{long}"
+        );
         assert!(!f.contains("Offline estimate") && !f.contains("Estimación sin conexión"));
         assert!(
             f.contains(&flat(ATTRIBUTION)),

@@ -1,14 +1,18 @@
 //! `waypoint-cli`: the O*NET Interest Profiler from a terminal, on the same
-//! client the desktop app uses. Each subcommand lives in `commands/`; add new
-//! ones (score, batch, pack, report-pdf) there and to [`Command`].
+//! client and use cases the desktop app uses. Each subcommand lives in `commands/`; add new
+//! ones there and to [`Command`].
 
 mod commands;
+mod fail;
 mod key;
 mod output;
+mod progress;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 use waypoint_onet::{Client, Lang};
+
+pub use fail::Fail;
 
 #[derive(Parser)]
 #[command(
@@ -37,9 +41,16 @@ enum Command {
     Careers(commands::careers::Args),
     /// A career report: the overview or one section.
     Report(commands::report::Args),
+    /// Six area scores and the high-point code for an answer string (offline, no key).
+    Score(commands::score::Args),
+    /// The occupation pack behind offline matching: import, download, info.
+    #[command(subcommand)]
+    Pack(commands::pack::PackCommand),
+    /// Score a CSV of id,answers rows (offline); lists top careers when a pack is installed.
+    Batch(commands::batch::Args),
 }
 
-/// What every command gets.
+/// What every online command gets.
 pub struct Ctx {
     pub client: Client,
     pub json: bool,
@@ -50,62 +61,73 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
 }
 
-/// Exit codes: 0 ok, 2 invalid input (nothing sent), 3 key rejected,
-/// 4 any other API or network failure (after retries).
-fn exit_code(e: &waypoint_onet::Error) -> u8 {
-    if e.is_input() {
-        2
-    } else if e.is_auth() {
-        3
-    } else {
-        4
+/// The O*NET base URL in force: `--api-base` / `WAYPOINT_API_BASE` (checked and given its
+/// trailing slash by `waypoint-config`), else the real service.
+pub fn api_base(flag: Option<&str>) -> Result<String, Fail> {
+    match flag.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(v) => Ok(waypoint_config::normalise_api_base(v)?),
+        None => Ok(waypoint_config::DEFAULT_API_BASE.to_string()),
     }
+}
+
+/// The data folder (`WAYPOINT_DATA_DIR`, else the OS convention), shared with the app.
+pub fn data_dir() -> Result<std::path::PathBuf, Fail> {
+    Ok(waypoint_config::Paths::resolve()?.data_dir)
+}
+
+/// A current-thread runtime for the commands that talk to O*NET.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Fail> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Fail::new(4, format!("cannot start the async runtime: {e}")))
+}
+
+fn online(cli: &Cli) -> Result<(), Fail> {
+    let base = api_base(cli.api_base.as_deref())?;
+    let lookup = key::api_key();
+    // Without a key the client is still built, so bad input is refused (exit 2) before
+    // the missing key is (exit 3), and nothing is sent either way.
+    let client = Client::builder()
+        .maybe_api_key(lookup.key.clone())
+        .base_url(base)
+        .build()?;
+    let ctx = Ctx {
+        client,
+        json: cli.json,
+    };
+    runtime()?
+        .block_on(async {
+            match &cli.command {
+                Command::About => commands::about::run(&ctx).await,
+                Command::Questions(a) => commands::questions::run(&ctx, a).await,
+                Command::Careers(a) => commands::careers::run(&ctx, a).await,
+                Command::Report(a) => commands::report::run(&ctx, a).await,
+                Command::Score(_) | Command::Pack(_) | Command::Batch(_) => {
+                    unreachable!("offline commands are dispatched in main")
+                }
+            }
+        })
+        .map_err(|e| match e {
+            waypoint_onet::Error::MissingKey => lookup.missing(),
+            e => e.into(),
+        })
 }
 
 fn main() -> ExitCode {
     // clap exits with 2 on usage errors, matching "invalid input".
     let cli = Cli::parse();
-    let mut builder = Client::builder().maybe_api_key(key::api_key());
-    if let Some(base) = &cli.api_base {
-        builder = builder.base_url(base);
-    }
-    let client = match builder.build() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(exit_code(&e));
-        }
+    let result = match &cli.command {
+        Command::Score(a) => commands::score::run(a, cli.json),
+        Command::Pack(p) => commands::pack::run(p, cli.api_base.as_deref(), cli.json),
+        Command::Batch(a) => commands::batch::run(a),
+        _ => online(&cli),
     };
-    let ctx = Ctx {
-        client,
-        json: cli.json,
-    };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return ExitCode::from(4);
-        }
-    };
-    let result = runtime.block_on(async {
-        match &cli.command {
-            Command::About => commands::about::run(&ctx).await,
-            Command::Questions(a) => commands::questions::run(&ctx, a).await,
-            Command::Careers(a) => commands::careers::run(&ctx, a).await,
-            Command::Report(a) => commands::report::run(&ctx, a).await,
-        }
-    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            if e.is_auth() && !matches!(e, waypoint_onet::Error::MissingKey) {
-                eprintln!("hint: ONET_API_KEY holds the key that was sent");
-            }
-            ExitCode::from(exit_code(&e))
+        Err(f) => {
+            f.print();
+            ExitCode::from(f.exit)
         }
     }
 }

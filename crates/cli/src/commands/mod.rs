@@ -1,6 +1,9 @@
 //! One module per subcommand; each exposes `Args` (if any) and `run`.
 
 pub mod about;
+pub mod batch;
 pub mod careers;
+pub mod pack;
 pub mod questions;
 pub mod report;
+pub mod score;

@@ -8,6 +8,12 @@ describe("report rendering helpers", () => {
       "what_they_do",
     ]);
   });
+  it("flattens tags into their own entries", () => {
+    expect(visibleEntries({ title: "Barbers", tags: { bright_outlook: false } })).toEqual([
+      ["title", "Barbers"],
+      ["bright_outlook", false],
+    ]);
+  });
   it("recognises titled groups and list entries", () => {
     expect(groupChildren({ name: "Basic Skills", element: [{ name: "Listening" }] })).toHaveLength(1);
     expect(groupChildren({ title: "CAD", example: [] })).toEqual([]);

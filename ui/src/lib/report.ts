@@ -3,7 +3,11 @@
 const HIDDEN = new Set(["href", "id", "contents", "summary", "career_video", "soc_code", "word_cloud_terms"]);
 
 export function visibleEntries(o: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(o).filter(([k, v]) => !HIDDEN.has(k) && v != null && !(Array.isArray(v) && v.length === 0));
+  // `tags: {bright_outlook: true}` reads better as its own entries.
+  const flat = Object.entries(o).flatMap(([k, v]): [string, unknown][] =>
+    k === "tags" && isPlainObject(v) ? Object.entries(v) : [[k, v]],
+  );
+  return flat.filter(([k, v]) => !HIDDEN.has(k) && v != null && !(Array.isArray(v) && v.length === 0));
 }
 
 /** "annual_median" → "Annual median" when no translation is known. */

@@ -9,32 +9,34 @@
 //! - [`matcher`]: offline career matching by profile correlation, with fit bands.
 //! - [`batch`]: scoring a CSV of answer strings.
 //!
+//! ```
+//! use waypoint_profiler::{summarize, Answers};
+//! // O*NET's documented example answer string.
+//! let answers = Answers::parse("553421321134342523523523254115342111351145453111231155343444")?;
+//! let summary = summarize(&answers.scores());
+//! assert_eq!(summary.scores.as_array(), [27, 13, 23, 25, 14, 14]);
+//! assert_eq!(summary.high_point, "RSA");
+//! # Ok::<(), waypoint_profiler::Error>(())
+//! ```
+//!
 //! No Tauri, HTTP or SQLite here: persistence and the API client live in other crates.
 
-pub mod error;
-pub mod model;
-
-pub use error::{AnswerProblem, Error, Result};
-pub use model::{Area, Fit, Form, Occupation, OccupationPack, Scores};
-
 pub mod answers;
+pub mod batch;
+pub mod error;
 pub mod instrument;
-
-pub use answers::{score_str, Answers};
-pub use instrument::{AnswerOption, AreaInfo, Item, JobZone, ATTRIBUTION};
-
+pub mod matcher;
+pub mod model;
+pub mod pack;
 pub mod profile;
 
-pub use profile::{high_point_code, is_flat, summarize, ProfileSummary};
-
-pub mod matcher;
-
-pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};
-
-pub mod pack;
-
-pub use pack::{from_database_rows, import_release, Progress, Stage};
-
-pub mod batch;
-
+pub use answers::{score_str, Answers};
 pub use batch::{BatchOptions, BatchSummary};
+pub use error::{AnswerProblem, Error, Result};
+pub use instrument::{
+    answer_options, areas, items, job_zones, AnswerOption, AreaInfo, Item, JobZone, ATTRIBUTION,
+};
+pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};
+pub use model::{Area, Fit, Form, Occupation, OccupationPack, Scores};
+pub use pack::{from_database_rows, import_release, Progress, Stage};
+pub use profile::{high_point_code, is_flat, summarize, ProfileSummary};

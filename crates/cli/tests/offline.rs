@@ -90,6 +90,11 @@ fn refused(o: &Output, want: &str) {
     assert!(stderr(o).contains(want), "want {want:?} in: {}", stderr(o));
 }
 
+/// Success with nothing on stderr (no keychain message, no warnings).
+fn out_has_quiet_stderr(o: &Output) -> bool {
+    ok(o).stderr.is_empty()
+}
+
 // ------------------------------------------------------------------ release fixtures
 
 /// O*NET's tab-separated headers, as in the profiler's tests.
@@ -220,6 +225,12 @@ fn score_of_a_mini_ip_string() {
     let got: Scores = serde_json::from_value(v.clone()).unwrap();
     assert_eq!(got, want);
     assert!(want.as_array().iter().all(|&s| s <= 20));
+    // No key is needed, so the keychain is never mentioned.
+    assert!(out_has_quiet_stderr(&env.run(&[
+        "score",
+        "--answers",
+        mini
+    ])));
     assert_eq!(
         v["code"],
         waypoint_profiler::high_point_code(&want).as_str()
@@ -230,7 +241,8 @@ fn score_of_a_mini_ip_string() {
     let text = env.run(&["score", "--answers", mini]);
     let s = stdout(ok(&text));
     assert!(
-        s.contains(&format!("{:>2} / 20", want.realistic)) && s.contains("Realistic"),
+        s.lines().any(|l| l.starts_with("Realistic (R)")
+            && l.ends_with(&format!("{:>2} / 20", want.realistic))),
         "{s}"
     );
     assert!(
@@ -286,6 +298,7 @@ fn pack_info_without_a_pack() {
     let env = Env::new();
     let out = env.run(&["pack", "info"]);
     assert_eq!(stdout(ok(&out)).trim(), "no occupation pack installed");
+    assert!(out_has_quiet_stderr(&out), "{}", stderr(&out));
     let v = json_of(&env.run(&["pack", "info", "--json"]));
     assert_eq!(v["installed"], false);
     assert_eq!(v["count"], 0);
@@ -616,6 +629,7 @@ fn batch_without_a_pack_scores_only() {
     ]);
     let err = stderr(ok(&out));
     assert!(err.contains("no occupation pack installed"), "{err}");
+    assert!(!err.contains("keychain"), "{err}");
     assert!(err.contains("2 rows scored, 1 rows failed"), "{err}");
     let rows = csv_rows(&output);
     assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");

@@ -45,13 +45,12 @@ pub fn run(args: &Args, json: bool) -> Result<(), Fail> {
         .iter()
         .map(|a| {
             vec![
-                a.name().to_string(),
-                a.letter().to_string(),
+                format!("{} ({})", a.name(), a.letter()),
                 format!("{:>2} / {max}", scores.get(*a)),
             ]
         })
         .collect();
-    output::table(&["AREA", "", "SCORE"], &rows);
+    output::table(&["AREA", "SCORE"], &rows);
     println!();
     if summary.flat {
         println!(

@@ -17,15 +17,20 @@ pub struct AppInfo {
 /// What the app resolved at start-up, shared by every command.
 pub struct AppState {
     pub paths: Paths,
+    /// Told to the person once the window is up (a database set aside, a keychain problem).
+    pub notices: Vec<AppError>,
 }
 
 impl AppState {
     pub fn new(paths: Paths) -> Self {
-        AppState { paths }
+        AppState {
+            paths,
+            notices: vec![],
+        }
     }
 
     pub fn app_info(&self) -> Result<AppInfo, AppError> {
-        let api_base = waypoint_config::api_base()?;
+        let api_base = waypoint_config::api_base().map_err(crate::error::WrapConfig)?;
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
             data_dir: self.paths.data_dir.display().to_string(),

@@ -1,12 +1,302 @@
-//! The webview's whole API. Each command is a thin wrapper: the work happens in plain Rust.
+//! The webview's whole API. Each command is a line or two over `waypoint_services`; the work
+//! and its tests live there. Errors cross as `{code, message}` ([`AppError`]).
 
-use tauri::State;
+use std::sync::Arc;
+
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_specta::Event;
+use waypoint_profiler::{Form, Scores};
+use waypoint_services::dto::*;
+use waypoint_services::Services;
 
 use crate::app_info::{AppInfo, AppState};
+use crate::events::PackProgressEvent;
 use crate::AppError;
+
+type Svc<'a> = State<'a, Arc<Services>>;
+type Res<T> = Result<T, AppError>;
+
+fn ok<T>(r: waypoint_services::Result<T>) -> Res<T> {
+    r.map_err(AppError::from)
+}
 
 #[tauri::command]
 #[specta::specta]
-pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
+pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
     state.app_info()
+}
+
+/// Things the person must be told at start-up (a database set aside, a keychain problem).
+#[tauri::command]
+#[specta::specta]
+pub fn startup_notices(state: State<'_, AppState>) -> Vec<AppError> {
+    state.notices.clone()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_questionnaire(svc: Svc<'_>, form: Form, lang: Lang) -> Res<Questionnaire> {
+    ok(svc.questionnaire(form, lang).await)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn start_draft(svc: Svc<'_>, form: Form, lang: Lang) -> Res<Draft> {
+    ok(svc.start_draft(form, lang))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn record_answer(svc: Svc<'_>, draft_id: String, index: u32, value: u8) -> Res<()> {
+    ok(svc.record_answer(&draft_id, index, value))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn clear_answer(svc: Svc<'_>, draft_id: String, index: u32) -> Res<()> {
+    ok(svc.clear_answer(&draft_id, index))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn resume_draft(svc: Svc<'_>) -> Res<Option<Draft>> {
+    ok(svc.resume_draft())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_draft_lang(svc: Svc<'_>, draft_id: String, lang: Lang) -> Res<()> {
+    ok(svc.set_draft_lang(&draft_id, lang))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn discard_draft(svc: Svc<'_>, draft_id: String) -> Res<()> {
+    ok(svc.discard_draft(&draft_id))
+}
+
+/// Scores the answers; then page 1 of every careers tab is fetched in the background.
+#[tauri::command]
+#[specta::specta]
+pub async fn submit_answers(svc: Svc<'_>, draft_id: String, label: Option<String>) -> Res<Outcome> {
+    let out = ok(svc.submit_answers(&draft_id, label).await)?;
+    prefetch(svc.inner().clone(), &out);
+    Ok(out)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn submit_scores(
+    svc: Svc<'_>,
+    form: Form,
+    scores: Scores,
+    lang: Lang,
+    label: Option<String>,
+) -> Res<Outcome> {
+    let out = ok(svc.submit_scores(form, scores.as_array().map(u32::from), lang, label))?;
+    prefetch(svc.inner().clone(), &out);
+    Ok(out)
+}
+
+fn prefetch(svc: Arc<Services>, out: &Outcome) {
+    if out.flat {
+        return;
+    }
+    let (id, lang) = (out.session_id.clone(), out.lang);
+    tauri::async_runtime::spawn(async move {
+        svc.prefetch_careers(&id, lang).await;
+    });
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn choose_zone(svc: Svc<'_>, session_id: String, zone: Option<u8>) -> Res<()> {
+    ok(svc.choose_zone(&session_id, zone))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn job_zones() -> Vec<JobZoneInfo> {
+    waypoint_services::results::job_zones()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn areas() -> Vec<AreaInfo> {
+    waypoint_services::results::areas()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn careers(
+    svc: Svc<'_>,
+    session_id: String,
+    tab: String,
+    page: u32,
+    lang: Lang,
+) -> Res<CareersPage> {
+    ok(svc.careers(&session_id, &tab, page, lang).await)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn career_report(svc: Svc<'_>, code: String, lang: Lang) -> Res<CareerReport> {
+    ok(svc.career_report(&code, lang).await)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_sessions(svc: Svc<'_>) -> Res<Vec<SessionSummary>> {
+    ok(svc.list_sessions())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_session(svc: Svc<'_>, id: String) -> Res<SessionDetail> {
+    ok(svc.get_session(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_session(svc: Svc<'_>, id: String) -> Res<()> {
+    ok(svc.delete_session(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn compare_sessions(svc: Svc<'_>, a: String, b: String) -> Res<Comparison> {
+    ok(svc.compare_sessions(&a, &b))
+}
+
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct Saved {
+    pub path: String,
+}
+
+/// Asks where to save with the native dialog, then writes the export there.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_sessions(
+    app: AppHandle,
+    svc: Svc<'_>,
+    format: ExportFormat,
+    ids: Option<Vec<String>>,
+) -> Res<Saved> {
+    let (text, ext) = match format {
+        ExportFormat::Json => (ok(svc.export_json(ids.as_deref()))?, "json"),
+        ExportFormat::Csv => (ok(svc.export_csv(ids.as_deref()))?, "csv"),
+    };
+    let path = app
+        .dialog()
+        .file()
+        .set_file_name(format!("waypoint-results.{ext}"))
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+        .ok_or_else(|| AppError::new("export.cancelled", "Nothing was saved."))?;
+    std::fs::write(&path, text).map_err(|e| {
+        AppError::new(
+            "export.io",
+            format!("Could not write {}: {e}", path.display()),
+        )
+    })?;
+    Ok(Saved {
+        path: path.display().to_string(),
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_sessions(app: AppHandle, svc: Svc<'_>) -> Res<ImportReport> {
+    let path = pick_file(&app, "JSON", &["json"])?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        AppError::new(
+            "import.io",
+            format!("Could not read {}: {e}", path.display()),
+        )
+    })?;
+    ok(svc.import_json(&text))
+}
+
+fn pick_file(app: &AppHandle, name: &str, ext: &[&str]) -> Res<std::path::PathBuf> {
+    app.dialog()
+        .file()
+        .add_filter(name, ext)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+        .ok_or_else(|| AppError::new("import.cancelled", "No file was chosen."))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn forget_everything(svc: Svc<'_>) -> Res<()> {
+    ok(svc.forget_everything())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn key_status(svc: Svc<'_>) -> KeyStatus {
+    svc.key_status()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_key(svc: Svc<'_>, key: String, store_if_offline: bool) -> Res<KeyCheck> {
+    ok(svc.set_key(&key, store_if_offline).await)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn remove_key(svc: Svc<'_>) -> Res<()> {
+    ok(svc.remove_key())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn pack_status(svc: Svc<'_>) -> Res<PackStatus> {
+    ok(svc.pack_status())
+}
+
+/// Imports an O*NET database release chosen with the native dialog (.zip).
+#[tauri::command]
+#[specta::specta]
+pub async fn import_pack(app: AppHandle, svc: Svc<'_>) -> Res<PackStatus> {
+    let path = pick_file(&app, "O*NET database release", &["zip"])?;
+    let svc = svc.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        ok(svc.import_pack(&path, &mut |p| {
+            let _ = PackProgressEvent(p).emit(&app);
+        }))
+    })
+    .await
+    .map_err(|e| AppError::new("pack.failed", e.to_string()))?
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn download_pack(app: AppHandle, svc: Svc<'_>) -> Res<PackStatus> {
+    ok(svc
+        .download_pack(&mut |p| {
+            let _ = PackProgressEvent(p).emit(&app);
+        })
+        .await)
+}
+
+/// Opens a My Next Move / O*NET page in the system browser. Only those sites: the webview
+/// cannot be used to open arbitrary addresses.
+#[tauri::command]
+#[specta::specta]
+pub fn open_external(app: AppHandle, url: String) -> Res<()> {
+    crate::links::check_external(&url)?;
+    tauri_plugin_opener::OpenerExt::opener(&app)
+        .open_url(url, None::<&str>)
+        .map_err(|e| AppError::new("open.failed", e.to_string()))
 }

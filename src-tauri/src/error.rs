@@ -1,27 +1,16 @@
-use serde::Serialize;
+//! Every failed command reaches the UI as `{code, message}`: one type, defined beside the
+//! services so the CLI and the app speak the same codes.
 
-/// What every failed command sends to the UI: a stable code to branch on and a sentence to show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, thiserror::Error)]
-#[error("{message}")]
-pub struct AppError {
-    pub code: String,
-    pub message: String,
-}
+pub use waypoint_services::Problem as AppError;
 
-impl AppError {
-    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError {
-            code: code.into(),
-            message: message.into(),
-        }
+impl From<WrapConfig> for AppError {
+    fn from(e: WrapConfig) -> Self {
+        AppError::new(e.0.code(), e.0.to_string())
     }
 }
 
-impl From<waypoint_config::ConfigError> for AppError {
-    fn from(e: waypoint_config::ConfigError) -> Self {
-        AppError::new(e.code(), e.to_string())
-    }
-}
+/// Lets `?` turn a config error into the UI's error without a blanket impl in the services crate.
+pub struct WrapConfig(pub waypoint_config::ConfigError);
 
 #[cfg(test)]
 mod tests {
@@ -29,12 +18,35 @@ mod tests {
 
     #[test]
     fn errors_cross_the_wire_as_code_and_message() {
-        let e: AppError = waypoint_config::normalise_api_base("ftp://x/")
-            .unwrap_err()
-            .into();
+        let e: AppError =
+            WrapConfig(waypoint_config::normalise_api_base("ftp://x/").unwrap_err()).into();
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "config.invalid_api_base");
         assert!(json["message"].as_str().unwrap().contains("ftp"));
         assert_eq!(json.as_object().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn service_errors_keep_their_stable_codes_on_the_wire() {
+        let cases: Vec<(waypoint_services::ServiceError, &str)> = vec![
+            (
+                waypoint_services::ServiceError::InvalidZone(7),
+                "input.invalid_zone",
+            ),
+            (
+                waypoint_services::ServiceError::PageOutOfRange { page: 9, pages: 3 },
+                "input.page_out_of_range",
+            ),
+            (waypoint_services::ServiceError::NoKey, "onet.no_key"),
+            (
+                waypoint_profiler::Answers::parse("12").unwrap_err().into(),
+                "input.invalid_answers",
+            ),
+        ];
+        for (err, code) in cases {
+            let wire = serde_json::to_value(AppError::from(err)).unwrap();
+            assert_eq!(wire["code"], code);
+            assert!(!wire["message"].as_str().unwrap().is_empty());
+        }
     }
 }

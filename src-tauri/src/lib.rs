@@ -1,24 +1,66 @@
 //! The Waypoint desktop app: a thin Tauri layer over the plain crates in `crates/`.
 //!
-//! Commands live in [`commands`]; each is a line or two over a service that tests
-//! can call without a window. The TypeScript bindings in `ui/src/lib/bindings.ts`
-//! are generated from [`specta_builder`] (see `tests/bindings.rs`).
+//! Commands live in [`commands`]; each is a line or two over `waypoint_services`, which tests
+//! call without a window. The TypeScript bindings in `ui/src/lib/bindings.ts` are generated
+//! from [`specta_builder`] (see `tests/bindings.rs`).
 
 pub mod app_info;
 pub mod commands;
 pub mod error;
+pub mod events;
+pub mod links;
+pub mod startup;
+
+use std::sync::Arc;
 
 use tauri::Manager;
+use tauri_specta::Event;
 
 pub use error::AppError;
 
 /// Where the generated TypeScript bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
 
-/// Every command the webview may call, with its types, for both the invoke handler and the bindings.
+/// Every command and event the webview may use, for both the invoke handler and the bindings.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    use commands::*;
     tauri_specta::Builder::<tauri::Wry>::new()
-        .commands(tauri_specta::collect_commands![commands::app_info])
+        .commands(tauri_specta::collect_commands![
+            app_info,
+            startup_notices,
+            get_questionnaire,
+            start_draft,
+            record_answer,
+            clear_answer,
+            resume_draft,
+            set_draft_lang,
+            discard_draft,
+            submit_answers,
+            submit_scores,
+            choose_zone,
+            job_zones,
+            areas,
+            careers,
+            career_report,
+            list_sessions,
+            get_session,
+            delete_session,
+            compare_sessions,
+            export_sessions,
+            import_sessions,
+            forget_everything,
+            key_status,
+            set_key,
+            remove_key,
+            pack_status,
+            import_pack,
+            download_pack,
+            open_external,
+        ])
+        .events(tauri_specta::collect_events![
+            events::OnlineStatus,
+            events::PackProgressEvent
+        ])
 }
 
 /// The bindings file's text, exactly as committed.
@@ -28,8 +70,9 @@ pub fn render_bindings() -> Result<String, String> {
     let file = dir.join("bindings.ts");
     specta_builder()
         .export(
-            specta_typescript::Typescript::default()
-                .header("// Regenerate with `cargo xtask bindings`; tests/bindings.rs fails when this file is stale.\n"),
+            specta_typescript::Typescript::default().header(
+                "// Regenerate with `cargo xtask bindings`; tests/bindings.rs fails when this file is stale.\n",
+            ),
             &file,
         )
         .map_err(|e| e.to_string())?;
@@ -58,15 +101,34 @@ pub fn run() {
     };
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Waypoint starting");
 
+    let started = startup::start(paths);
+    let services = started.services.clone();
     let builder = specta_builder();
-    let state = app_info::AppState::new(paths);
     tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            // A second launch focuses the window that is already open.
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            app.manage(state);
+            let handle = app.handle().clone();
+            services.on_online_change(move |online| {
+                let _ = events::OnlineStatus { online }.emit(&handle);
+            });
+            app.manage(services);
+            app.manage(started.state);
             Ok(())
         })
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("error while running Waypoint");
 }
+
+/// The services every command shares (what `app.manage` holds).
+pub type SharedServices = Arc<waypoint_services::Services>;

@@ -159,7 +159,8 @@ pub struct CareersPage {
 pub struct ReportSection {
     pub id: String,
     pub title: String,
-    /// The section as O*NET returns it.
+    /// The section as O*NET returns it (`unknown` in TypeScript: the UI renders it generically).
+    #[specta(type = specta_typescript::Unknown)]
     pub content: serde_json::Value,
 }
 

@@ -1,0 +1,14 @@
+//! Events Rust pushes to the UI (typed for TypeScript through tauri-specta).
+
+use serde::{Deserialize, Serialize};
+use waypoint_services::dto::PackProgress;
+
+/// What the last real call to O*NET showed; no pings to third parties.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct OnlineStatus {
+    pub online: bool,
+}
+
+/// Progress of an occupation pack import or download.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct PackProgressEvent(pub PackProgress);

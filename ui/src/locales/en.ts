@@ -91,6 +91,8 @@ export const en = {
     top: "Top",
     code: "Your interest code",
     codeExplain: "Your strongest interests: {areas}.",
+    noCode: "None: no area stands out",
+    notSaved: "This result was not saved to History on this computer.",
     flat:
       "Your scores are very even, so no area stands out. Careers match best when some interests are stronger than others. You could take the profiler again later, or talk it over with a counselor.",
     note: "These results are for exploring careers. They are not a test, and they must not be used to screen anyone for a job or a school.",
@@ -109,6 +111,8 @@ export const en = {
     experience: "Experience",
     training: "Training",
     examples: "Examples",
+    typicalWork: "Typical work",
+    titleNote: "(O*NET's name for this zone)",
     showCareers: "Show careers",
     allCareers: "Show careers in every zone",
   },
@@ -274,6 +278,67 @@ export const en = {
     "onet.rate_limited": "O*NET is busy (too many requests right now). Wait a minute, then try again.",
     "onet.unauthorized": "O*NET did not accept the saved key. Check or replace it in Settings.",
     "report.unavailable_offline": "This career report is not saved on this computer and Waypoint is offline.",
+    "network.timeout": "O*NET took too long to answer. Check the connection, then try again.",
+    "onet.no_key": "This needs an O*NET Web Services key. Add one in Settings (it is free).",
+    "input.page_out_of_range": "That page of careers no longer exists. Going back to the first page.",
+    "input.invalid_zone": "That Job Zone does not exist. Choose a zone from 1 to 5.",
+    "profile.flat": "Your scores are too even to match careers to them. You can still browse careers in every zone, or take the profiler again later.",
+    "keychain.unavailable": "The system keychain could not be used, so the O*NET key cannot be read or saved.",
+    "keychain.locked": "The system keychain is locked. Unlock it, then try again.",
+  },
+  // Waypoint's own prose for the six areas and five Job Zones. English mirrors what Rust's
+  // `areas()` / `job_zones()` send (a unit test checks it against crates/profiler/data); the
+  // English UI shows Rust's text, other languages show their translation from here.
+  reference: {
+    areas: {
+      realistic: "Hands-on, practical work with tools, machines, materials, plants or animals; building, fixing and operating things, often outdoors or in physical settings, with less paperwork and less people-focused work.",
+      investigative: "Work built around ideas and figuring things out: researching, analysing, and solving problems in science, medicine, technology or the study of people, rather than leading others or doing physical labour.",
+      artistic: "Creating and expressing: making art, music, writing, performance, media, design or food in open-ended settings where originality matters more than following fixed rules.",
+      social: "Working with and for people: teaching, helping, counselling, caring for, advising or serving others, with people rather than objects or data at the centre of the work.",
+      enterprising: "Leading, persuading and deciding: starting and running business ventures, selling, negotiating, managing people or projects, and taking risks in pursuit of results.",
+      conventional: "Orderly, detail-oriented work that follows set procedures: organising records, data and information accurately, usually in an office or business setting with clear rules.",
+    },
+    zones: {
+      z1: {
+        education: "At most a high school diploma or GED for some jobs; many need none.",
+        experience: "Little or no prior work experience, skill or knowledge needed.",
+        training: "A few days to a few months, usually shown on the job by an experienced worker.",
+        typical_work: "Following instructions and helping others.",
+        examples: "dishwashers, landscaping and groundskeeping workers, baristas, maids and housekeeping cleaners, agricultural equipment operators",
+      },
+      z2: {
+        education: "Usually a high school diploma.",
+        experience: "Some prior work-related experience or skill is usually helpful.",
+        training: "A few months up to a year working alongside experienced employees; some jobs have apprenticeships.",
+        typical_work: "Applying job knowledge and skills to help or serve others.",
+        examples: "customer service representatives, tellers, security guards, orderlies, counter and rental clerks",
+      },
+      z3: {
+        education: "Usually vocational school training, related on-the-job experience, or an associate's degree.",
+        experience: "Previous work-related skill or experience is required (e.g. an electrician's multi-year apprenticeship).",
+        training: "Typically one to two years of combined on-the-job and informal training; apprenticeships are common.",
+        typical_work: "Using communication and organisational skills to coordinate, supervise or train others.",
+        examples: "electricians, medical assistants, barbers, agricultural technicians, court reporters",
+      },
+      z4: {
+        education: "Most require a four-year bachelor's degree, though not all.",
+        experience: "A considerable amount of work-related experience (e.g. several years for an accountant).",
+        training: "Several years of work experience, on-the-job training and/or vocational training.",
+        typical_work: "Often coordinating, supervising, managing or training others.",
+        examples: "sales managers, database administrators, graphic designers, cost estimators, real estate brokers",
+      },
+      z5: {
+        education: "Most require graduate school (master's, Ph.D., M.D., J.D.).",
+        experience: "Extensive; many require more than five years of experience.",
+        training: "Some on-the-job training, but workers are expected to arrive with the needed skills and knowledge.",
+        typical_work: "Coordinating and managing others' work; very advanced communication and organisational skills.",
+        examples: "pharmacists, lawyers, veterinarians, astronomers, physician assistants",
+      },
+    },
+  },
+  notices: {
+    heading: "Please note",
+    dismiss: "Dismiss this notice",
   },
   footer: {
     version: "Version {version}",

@@ -10,5 +10,6 @@ export function errorText(e: AppError): string {
 
 /** Codes a Retry can fix (as opposed to needing Settings). */
 export function isRetryable(e: AppError): boolean {
-  return e.code !== "onet.unauthorized";
+  return !NOT_RETRYABLE.has(e.code);
 }
+const NOT_RETRYABLE = new Set(["onet.unauthorized", "onet.no_key", "profile.flat", "input.invalid_zone"]);

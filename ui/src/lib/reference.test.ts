@@ -1,20 +1,20 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { en } from "../locales/en";
 import { es } from "../locales/es";
 import { localizeAreas, localizeZones } from "./reference";
 import type { AreaInfo, JobZoneInfo } from "./types";
+import areasJson from "../../../crates/profiler/data/areas.json";
+import zonesJson from "../../../crates/profiler/data/job_zones.json";
 
 // The texts Rust's areas() and job_zones() send come from these files (crates/services results.rs).
-const data = (f: string) => JSON.parse(readFileSync(new URL(`../../../crates/profiler/data/${f}`, import.meta.url), "utf8"));
 const NAMES: Record<string, AreaInfo["area"]> = {
   R: "realistic", I: "investigative", A: "artistic", S: "social", E: "enterprising", C: "conventional",
 };
-const rustAreas: AreaInfo[] = data("areas.json").areas.map((a: { code: string; name: string; description: string }) => ({
+const rustAreas: AreaInfo[] = areasJson.areas.map((a) => ({
   area: NAMES[a.code], title: a.name, description: a.description,
 }));
-const rustZones: JobZoneInfo[] = data("job_zones.json").job_zones.map(
-  (z: Omit<JobZoneInfo, "examples"> & { example_occupations: string[] }) => ({
+const rustZones: JobZoneInfo[] = zonesJson.job_zones.map(
+  (z) => ({
     zone: z.zone, title: z.title, svp_range: z.svp_range, education: z.education, experience: z.experience,
     training: z.training, typical_work: z.typical_work, examples: z.example_occupations.join(", "),
   }),

@@ -338,7 +338,7 @@ export const en = {
   },
   notices: {
     heading: "Please note",
-    dismiss: "Dismiss this notice",
+    dismiss: "Dismiss",
   },
   footer: {
     version: "Version {version}",

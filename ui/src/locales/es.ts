@@ -337,7 +337,7 @@ export const es: Messages = {
   },
   notices: {
     heading: "Aviso",
-    dismiss: "Cerrar este aviso",
+    dismiss: "Descartar",
   },
   footer: {
     version: "Versión {version}",

@@ -1,36 +1,36 @@
 // Mock IPC for the e2e build (`vite build --mode e2e`) and the Chromium tests: every Rust command
 // answered with realistic, deterministic data, plus `window.__waypointMock` to inject failures,
 // delays and offline states, and to inspect the calls the UI made.
+//
+// Every answer is typed as the generated (bindings.ts) return type of its command, and the table
+// must cover every generated command, so `npm run check` fails when Rust's contract drifts.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { emit } from "@tauri-apps/api/event";
-import { AREAS_EN, IP30, IP60, JOB_ZONES_EN } from "./data";
+import { commands, events } from "../lib/bindings";
+import { IP30, IP60, AREAS_EN, JOB_ZONES_EN } from "./data";
 import {
-  AREAS, type AppError, type Area, type CareerRow, type Draft, type Fit, type Form, type ItemForm, type Lang,
-  type Outcome, type PackStatus, type Scores, type Session, type SnapshotTab, type Tab,
+  AREAS, type AppError, type Area, type CareerReport, type CareerRow, type CareersPage, type Draft, type Fit,
+  type Form, type ItemForm, type Lang, type Outcome, type PackStatus, type Questionnaire, type Scores,
+  type SessionDetail, type SessionSummary, type SnapshotRow, type Tab,
 } from "../lib/types";
 
 type Args = Record<string, unknown>;
 interface Failure { error: AppError; times: number }
 
+type Commands = typeof commands;
+type Returned<K extends keyof Commands> = Awaited<ReturnType<Commands[K]>>;
+/** What Rust sends for command K: the `data` of a fallible command, the value of an infallible one. */
+type Data<K extends keyof Commands> =
+  Returned<K> extends { status: "ok"; data: infer T } | { status: "error"; error: unknown } ? T : Returned<K>;
+type Handlers = { [K in keyof Commands]: (a: Args) => Data<K> | Promise<Data<K>> };
+
+/** "career_report" → "careerReport": the wire name of a command to its key in `commands`. */
+function keyOf(cmd: string): string {
+  return cmd.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
 const LETTER: Record<Area, string> = {
   realistic: "R", investigative: "I", artistic: "A", social: "S", enterprising: "E", conventional: "C",
 };
-const AREAS_ES: Record<Area, [string, string]> = {
-  realistic: ["Realista", "Trabajo práctico con herramientas, máquinas, materiales, plantas o animales: construir, reparar y operar cosas, a menudo al aire libre."],
-  investigative: ["Investigador", "Trabajo con ideas: investigar, analizar y resolver problemas en ciencia, medicina o tecnología."],
-  artistic: ["Artístico", "Crear y expresarse: arte, música, escritura, actuación, diseño o cocina, donde importa la originalidad."],
-  social: ["Social", "Ayudar, enseñar, cuidar y aconsejar a otras personas; trabajo centrado en la gente."],
-  enterprising: ["Emprendedor", "Dirigir, convencer y tomar decisiones: empezar proyectos, vender, negociar y liderar."],
-  conventional: ["Convencional", "Trabajo ordenado con datos, registros y procedimientos claros, con atención al detalle."],
-};
-const ZONES_ES = [
-  ["Zona de Empleo Uno: Se necesita poca o ninguna preparación", "Como mucho, un diploma de secundaria para algunos empleos.", "Poca o ninguna experiencia previa.", "De unos días a unos meses, en el trabajo.", "Lavaplatos, jardineros, baristas."],
-  ["Zona de Empleo Dos: Se necesita algo de preparación", "Normalmente un diploma de secundaria.", "Ayuda tener algo de experiencia.", "De unos meses a un año con trabajadores con experiencia.", "Atención al cliente, cajeros de banco, guardias de seguridad."],
-  ["Zona de Empleo Tres: Se necesita preparación media", "Formación profesional, experiencia o un título técnico.", "Se pide experiencia previa.", "Uno o dos años de formación; son comunes los aprendizajes.", "Electricistas, asistentes médicos, barberos."],
-  ["Zona de Empleo Cuatro: Se necesita bastante preparación", "La mayoría pide una licenciatura.", "Se necesita bastante experiencia.", "Varios años de formación en el trabajo.", "Contadores, ingenieros civiles, maestros."],
-  ["Zona de Empleo Cinco: Se necesita preparación extensa", "La mayoría pide un posgrado.", "Se necesita mucha experiencia.", "Puede requerir años de formación adicional.", "Médicos, abogados, científicos."],
-];
-
 const POOLS: Record<string, string[]> = {
   "1": ["Dishwashers", "Landscaping and Groundskeeping Workers", "Baristas", "Maids and Housekeeping Cleaners", "Farmworkers and Laborers", "Fast Food Cooks", "Hand Packers and Packagers", "Ushers and Ticket Takers", "Dining Room Attendants", "Car Wash Attendants", "Graders and Sorters", "Amusement Park Attendants"],
   "2": ["Customer Service Representatives", "Tellers", "Security Guards", "Carpet Installers", "Bakers", "Bus Drivers", "Floral Designers", "Pharmacy Aides", "Reservation Agents", "Tile and Stone Setters", "Retail Salespersons", "Light Truck Drivers", "Painters, Construction", "Recreation Workers", "Library Assistants", "Veterinary Assistants"],
@@ -76,13 +76,25 @@ function summarise(scores: Scores, max: number): { code: string; top: Area[]; fl
   return { code: top.map((a) => LETTER[a]).join(""), top, flat };
 }
 
-function seedSessions(): Session[] {
-  const mk = (id: string, finished_at: string, form: Form, scores: Scores, label: string | null, zone: number | null): Session => {
+function snapRow(r: CareerRow, estimate: boolean, fetched_at: string): SnapshotRow {
+  return { code: r.code, title: r.title, fit: r.fit, bright_outlook: r.bright_outlook, estimate, fetched_at };
+}
+
+function summary(s: SessionDetail): SessionSummary {
+  return { id: s.id, finished_at: s.finished_at, form: s.form, code: s.code, label: s.label };
+}
+
+function seedSessions(): SessionDetail[] {
+  const mk = (id: string, finished_at: string, form: Form, scores: Scores, label: string | null, zone: number | null): SessionDetail => {
     const max = form === "ip30" ? 20 : 40;
-    const snap: SnapshotTab[] = zone
-      ? [{ tab: String(zone) as Tab, total: TOTALS[String(zone)], rows: ROWS[String(zone)].slice(0, 20).map((r) => ({ ...r, source: "api", fetched_at: finished_at })) }]
+    const snapshot = zone
+      ? [{ tab: String(zone), total: TOTALS[String(zone)], rows: ROWS[String(zone)].slice(0, 20).map((r) => snapRow(r, false, finished_at)) }]
       : [];
-    return { id, finished_at, form, lang: "en", code: summarise(scores, max).code, label, zone, scores, max_per_area: max, answers: null, snapshot: snap };
+    const s = summarise(scores, max);
+    return {
+      id, started_at: finished_at, finished_at, form, lang: "en", label, answers: null, scores, max_per_area: max,
+      code: s.flat ? null : s.code, zone, snapshot,
+    };
   };
   return [
     mk("s-2025-03", "2025-03-14T15:20:00Z", "ip60", { realistic: 27, investigative: 13, artistic: 23, social: 25, enterprising: 14, conventional: 14 }, "Maria", 3),
@@ -91,11 +103,21 @@ function seedSessions(): Session[] {
 }
 
 export function installMockIpc(): void {
+  const params = new URLSearchParams(location.search);
   const state = {
     online: true,
     key: { present: true, last_four: "7Q2F" as string | null },
     pack: { installed: false, release: null, source: null, count: 0, imported_at: null } as PackStatus,
     draft: null as Draft | null,
+    /** `?mockNotice=corrupt` starts the app as if Rust had set aside an unreadable database. */
+    notices: (params.get("mockNotice") === "corrupt"
+      ? [{
+          code: "store.recovered_from_corruption",
+          message: "Waypoint's saved data could not be read, so a fresh database was started. The old file was kept as /tmp/waypoint-e2e/waypoint.corrupt-20250602.db — nothing was deleted.",
+        }]
+      : []) as AppError[],
+    /** False: results are not saved to history (as on a kiosk that keeps nothing). */
+    save: true,
     sessions: seedSessions(),
     seenReports: new Map<string, string>(),
     apiCheck: null as Outcome["api_check"] | null,
@@ -111,14 +133,22 @@ export function installMockIpc(): void {
     const max = itemForm === "ip60" ? 40 : 20;
     const s = summarise(scores, max);
     const id = `s-new-${state.nextId++}`;
-    state.sessions.unshift({
-      id, finished_at: now(), form, lang, code: s.code, label, zone: null, scores, max_per_area: max, answers: null, snapshot: [],
-    });
-    const api_check = state.apiCheck ?? (!state.key.present ? "no_key" : state.online ? "matched" : "offline");
-    return { session_id: id, form, lang, scores, max_per_area: max, code: s.code, top_areas: s.top, flat: s.flat, api_check };
+    const at = now();
+    if (state.save) {
+      state.sessions.unshift({
+        id, started_at: at, finished_at: at, form, lang, label, answers: null, scores, max_per_area: max,
+        code: s.flat ? null : s.code, zone: null, snapshot: [],
+      });
+    }
+    const api_check = state.apiCheck ?? (form === "typed" ? "not_applicable" : !state.key.present ? "no_key" : state.online ? "matched" : "offline");
+    // As Rust: a flat profile has no code and no top areas.
+    return {
+      session_id: id, form, lang, scores, max_per_area: max, code: s.flat ? "" : s.code, top_areas: s.flat ? [] : s.top,
+      flat: s.flat, api_check, saved: state.save,
+    };
   }
 
-  function careers(a: Args) {
+  function careers(a: Args): CareersPage {
     const tab = a.tab as Tab;
     const page = Number(a.page);
     const viaApi = state.key.present && state.online;
@@ -131,16 +161,15 @@ export function installMockIpc(): void {
     const source = viaApi ? "api" : "estimate";
     const sess = state.sessions.find((s) => s.id === a.sessionId);
     if (sess) {
-      if (tab !== "all") sess.zone = Number(tab);
       const snap = sess.snapshot.find((t) => t.tab === tab);
-      const srows = rows.map((r) => ({ ...r, source: source as "api" | "estimate", fetched_at: viaApi ? now() : null }));
+      const srows = rows.map((r) => snapRow(r, source === "estimate", now()));
       if (snap) snap.rows = [...snap.rows, ...srows.filter((r) => !snap.rows.some((x) => x.code === r.code))];
       else sess.snapshot.push({ tab, total: all.length, rows: srows });
     }
     return { tab, page, page_size: 20, total: all.length, rows, source, fetched_at: viaApi ? now() : null, notice: null };
   }
 
-  function report(a: Args) {
+  function report(a: Args): CareerReport {
     const code = String(a.code);
     const es = a.lang === "es";
     const row = Object.values(ROWS).flat().find((r) => r.code === code);
@@ -151,7 +180,7 @@ export function installMockIpc(): void {
     } else state.seenReports.set(code, now());
     const t = (en: string, sp: string) => (es ? sp : en);
     return {
-      code, title, source: state.online && state.key.present ? "api" : "cache", fetched_at: state.seenReports.get(code) ?? null,
+      code, title, lang: es ? "es" : "en", source: state.online && state.key.present ? "api" : "cache", fetched_at: state.seenReports.get(code) ?? null,
       sections: [
         { id: "overview", title: t("Overview", "Resumen"), content: {
           what_they_do: t(`${title} plan, carry out and check work in their field, often working with a team.`, `Los ${title} planifican, realizan y revisan trabajo en su campo, a menudo en equipo.`),
@@ -183,11 +212,11 @@ export function installMockIpc(): void {
   }
 
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  async function packRun(source: string) {
+  async function packRun(source: string): Promise<PackStatus> {
     const stages = ["occupations", "interests", "job zones"];
     for (let i = 0; i < stages.length; i++) {
       for (let d = 0; d <= 2; d++) {
-        await emit("pack-progress", { stage: stages[i], done: i * 2 + d, total: stages.length * 2 });
+        await events.packProgressEvent.emit({ stage: stages[i], done: i * 2 + d, total: stages.length * 2 });
         await sleep(60);
       }
     }
@@ -195,126 +224,138 @@ export function installMockIpc(): void {
     return state.pack;
   }
 
-  async function handle(cmd: string, a: Args): Promise<unknown> {
-    switch (cmd) {
-      case "app_info":
-        return { version: "0.0.0-e2e", data_dir: "/tmp/waypoint-e2e", log_dir: "/tmp/waypoint-e2e/logs", api_base: "http://127.0.0.1:8787/", api_base_overridden: true };
-      case "get_questionnaire": {
-        const form = a.form as ItemForm;
-        const spanish = a.lang === "es" && state.key.present;
-        const items = (form === "ip60" ? IP60 : IP30).map(([index, area, en, es]) => ({ index, area, text: spanish ? es : en }));
-        const labels = spanish
-          ? ["Me disgusta mucho", "Me disgusta", "No estoy seguro", "Me gusta", "Me gusta mucho"]
-          : ["Strongly Dislike", "Dislike", "Unsure", "Like", "Strongly Like"];
-        return {
-          form, lang: spanish ? "es" : a.lang, items, options: labels.map((label, i) => ({ value: i + 1, label })),
-          source: spanish ? "api" : "bundled", fetched_at: spanish ? now() : null,
-          notice: a.lang === "es" && !spanish ? "Las preguntas en español necesitan una clave de O*NET. Se muestran en inglés." : null,
-        };
-      }
-      case "start_draft": {
-        const form = a.form as ItemForm;
-        state.draft = { id: `d-${state.nextId++}`, form, lang: a.lang as Lang, answers: Array(form === "ip60" ? 60 : 30).fill(null), first_unanswered: 1, started_at: now() };
-        return structuredClone(state.draft);
-      }
-      case "record_answer":
-      case "clear_answer": {
-        const d = state.draft;
-        if (!d || d.id !== a.draftId) throw { code: "draft.not_found", message: "No such draft." };
-        const v = cmd === "record_answer" ? Number(a.value) : null;
-        if (v != null && (v < 1 || v > 5)) throw { code: "draft.bad_value", message: "Answers are 1 to 5." };
-        d.answers[Number(a.index) - 1] = v;
-        const f = d.answers.findIndex((x) => x == null);
-        d.first_unanswered = f < 0 ? null : f + 1;
-        return null;
-      }
-      case "resume_draft":
-        return state.draft && state.draft.answers.some((x) => x != null) ? structuredClone(state.draft) : null;
-      case "discard_draft":
-        state.draft = null;
-        return null;
-      case "set_draft_lang":
-        if (state.draft) state.draft.lang = a.lang as Lang;
-        return null;
-      case "submit_answers": {
-        const d = state.draft;
-        if (!d || d.id !== a.draftId) throw { code: "draft.not_found", message: "No such draft." };
-        if (d.answers.some((x) => x == null)) throw { code: "draft.incomplete", message: "Some questions are unanswered." };
-        const o = outcome(d.form, d.form, score(d.form, d.answers as number[]), d.lang, (a.label as string) ?? null);
-        state.sessions[0].answers = d.answers.join("");
-        state.draft = null;
-        return o;
-      }
-      case "submit_scores":
-        return outcome("typed", a.form as ItemForm, a.scores as Scores, a.lang as Lang, (a.label as string) ?? null);
-      case "job_zones":
-        return JOB_ZONES_EN.map((z, i) => a.lang === "es"
-          ? { ...z, title: ZONES_ES[i][0], education: ZONES_ES[i][1], experience: ZONES_ES[i][2], training: ZONES_ES[i][3], examples: ZONES_ES[i][4] }
-          : z);
-      case "areas":
-        return AREAS_EN.map((x) => (a.lang === "es" ? { area: x.area, title: AREAS_ES[x.area as Area][0], description: AREAS_ES[x.area as Area][1] } : x));
-      case "careers":
-        return careers(a);
-      case "career_report":
-        return report(a);
-      case "list_sessions":
-        return state.sessions.map(({ id, finished_at, form, lang, code, label, zone }) => ({ id, finished_at, form, lang, code, label, zone }));
-      case "get_session": {
-        const s = state.sessions.find((x) => x.id === a.id);
-        if (!s) throw { code: "session.not_found", message: "No such result." };
-        return structuredClone(s);
-      }
-      case "delete_session":
-        state.sessions = state.sessions.filter((x) => x.id !== a.id);
-        return null;
-      case "compare_sessions": {
-        const x = state.sessions.find((s) => s.id === a.a);
-        const y = state.sessions.find((s) => s.id === a.b);
-        if (!x || !y) throw { code: "session.not_found", message: "No such result." };
-        const diff = Object.fromEntries(AREAS.map((k) => [k, y.scores[k] - x.scores[k]])) as Scores;
-        return { a: structuredClone(x), b: structuredClone(y), diff };
-      }
-      case "export_sessions":
-        if (state.exportCancel) throw { code: "export.cancelled", message: "Cancelled." };
-        return { path: `/home/counselor/Documents/waypoint-results.${a.format}` };
-      case "import_sessions": {
-        const s = { ...structuredClone(state.sessions[state.sessions.length - 1] ?? seedSessions()[1]), id: `s-imported-${state.nextId++}`, label: "Imported" };
-        state.sessions.push(s);
-        return { imported: 1, skipped: 1, conflicts: ["s-2025-03"] };
-      }
-      case "forget_everything":
-        state.sessions = [];
-        state.draft = null;
-        state.key = { present: false, last_four: null };
-        return null;
-      case "key_status":
-        return { present: state.key.present, last_four: state.key.last_four, keychain_error: null };
-      case "set_key": {
-        const key = String(a.key);
-        if (!state.online) {
-          if (!a.storeIfOffline) return { status: "offline_unverified" };
-          state.key = { present: true, last_four: key.slice(-4) };
-          return { status: "stored_unverified" };
-        }
-        if (key.length < 12 || key.toLowerCase().startsWith("bad")) return { status: "rejected" };
+  const notFound = () => ({ code: "session.not_found", message: "No such result." });
+  const session = (id: unknown): SessionDetail => {
+    const s = state.sessions.find((x) => x.id === id);
+    if (!s) throw notFound();
+    return s;
+  };
+
+  function recordOrClear(a: Args, v: number | null): null {
+    const d = state.draft;
+    if (!d || d.id !== a.draftId) throw { code: "draft.not_found", message: "No such draft." };
+    if (v != null && (v < 1 || v > 5)) throw { code: "draft.bad_value", message: "Answers are 1 to 5." };
+    d.answers[Number(a.index) - 1] = v;
+    const f = d.answers.findIndex((x) => x == null);
+    d.first_unanswered = f < 0 ? null : f + 1;
+    return null;
+  }
+
+  const handlers = {
+    appInfo: () => ({
+      version: "0.0.0-e2e", data_dir: "/tmp/waypoint-e2e", log_dir: "/tmp/waypoint-e2e/logs",
+      api_base: "http://127.0.0.1:8787/", api_base_overridden: true,
+    }),
+    startupNotices: () => structuredClone(state.notices),
+    getQuestionnaire: (a): Questionnaire => {
+      const form = a.form as ItemForm;
+      const spanish = a.lang === "es" && state.key.present;
+      const items = (form === "ip60" ? IP60 : IP30).map(([index, area, en, es]) => ({ index, area, text: spanish ? es : en }));
+      const labels = spanish
+        ? ["Me disgusta mucho", "Me disgusta", "No estoy seguro", "Me gusta", "Me gusta mucho"]
+        : ["Strongly Dislike", "Dislike", "Unsure", "Like", "Strongly Like"];
+      return {
+        form, lang: spanish ? "es" : "en", items, options: labels.map((label, i) => ({ value: i + 1, label })),
+        source: spanish ? "api" : "bundled", fetched_at: spanish ? now() : null,
+        notice: a.lang === "es" && !spanish ? "Las preguntas en español necesitan una clave de O*NET. Se muestran en inglés." : null,
+      };
+    },
+    startDraft: (a) => {
+      const form = a.form as ItemForm;
+      state.draft = { id: `d-${state.nextId++}`, form, lang: a.lang as Lang, answers: Array(form === "ip60" ? 60 : 30).fill(null), first_unanswered: 1, started_at: now() };
+      return structuredClone(state.draft);
+    },
+    recordAnswer: (a) => recordOrClear(a, Number(a.value)),
+    clearAnswer: (a) => recordOrClear(a, null),
+    resumeDraft: () => (state.draft && state.draft.answers.some((x) => x != null) ? structuredClone(state.draft) : null),
+    setDraftLang: (a) => {
+      if (state.draft) state.draft.lang = a.lang as Lang;
+      return null;
+    },
+    discardDraft: () => {
+      state.draft = null;
+      return null;
+    },
+    submitAnswers: (a) => {
+      const d = state.draft;
+      if (!d || d.id !== a.draftId) throw { code: "draft.not_found", message: "No such draft." };
+      if (d.answers.some((x) => x == null)) throw { code: "draft.incomplete", message: "Some questions are unanswered." };
+      if (d.form === "typed") throw { code: "input.invalid", message: "Typed scores have no items." };
+      const o = outcome(d.form, d.form, score(d.form, d.answers as number[]), d.lang, (a.label as string) ?? null);
+      if (o.saved) state.sessions[0].answers = d.answers.join("");
+      state.draft = null;
+      return o;
+    },
+    submitScores: (a) => outcome("typed", a.form as ItemForm, a.scores as Scores, a.lang as Lang, (a.label as string) ?? null),
+    chooseZone: (a) => {
+      const zone = a.zone as number | null;
+      if (zone != null && !(zone >= 1 && zone <= 5)) throw { code: "input.invalid_zone", message: `Job Zone ${zone} does not exist: choose a zone from 1 to 5.` };
+      session(a.sessionId).zone = zone;
+      return null;
+    },
+    // Rust sends these in English only; the UI translates them (lib/reference.ts).
+    jobZones: () => structuredClone(JOB_ZONES_EN),
+    areas: () => structuredClone(AREAS_EN),
+    careers: (a) => careers(a),
+    careerReport: (a) => report(a),
+    listSessions: () => state.sessions.map(summary),
+    getSession: (a) => structuredClone(session(a.id)),
+    deleteSession: (a) => {
+      state.sessions = state.sessions.filter((x) => x.id !== a.id);
+      return null;
+    },
+    compareSessions: (a) => {
+      const x = session(a.a);
+      const y = session(a.b);
+      return {
+        a: summary(x), b: summary(y),
+        areas: AREAS.map((area) => ({ area, a: x.scores[area], b: y.scores[area], delta: y.scores[area] - x.scores[area] })),
+      };
+    },
+    exportSessions: (a) => {
+      if (state.exportCancel) throw { code: "export.cancelled", message: "Cancelled." };
+      return { path: `/home/counselor/Documents/waypoint-results.${a.format}` };
+    },
+    importSessions: () => {
+      const s = { ...structuredClone(state.sessions[state.sessions.length - 1] ?? seedSessions()[1]), id: `s-imported-${state.nextId++}`, label: "Imported" };
+      state.sessions.push(s);
+      return { imported: 1, skipped_identical: 1, conflicts: ["s-2025-03"] };
+    },
+    forgetEverything: () => {
+      state.sessions = [];
+      state.draft = null;
+      state.key = { present: false, last_four: null };
+      return null;
+    },
+    keyStatus: () => ({ present: state.key.present, last_four: state.key.last_four, keychain_error: null }),
+    setKey: (a) => {
+      const key = String(a.key);
+      if (!state.online) {
+        if (!a.storeIfOffline) return "offline_unverified";
         state.key = { present: true, last_four: key.slice(-4) };
-        return { status: "valid" };
+        return "stored_unverified";
       }
-      case "remove_key":
-        state.key = { present: false, last_four: null };
-        return null;
-      case "pack_status":
-        return { ...state.pack };
-      case "download_pack":
-        if (!state.online) throw { code: "network.offline", message: "No connection." };
-        return packRun("download");
-      case "import_pack":
-        return packRun("file");
-      case "open_external":
-        return null;
-      default:
-        throw { code: "mock.unknown_command", message: `no mock for ${cmd}` };
-    }
+      if (key.length < 12 || key.toLowerCase().startsWith("bad")) return "rejected";
+      state.key = { present: true, last_four: key.slice(-4) };
+      return "valid";
+    },
+    removeKey: () => {
+      state.key = { present: false, last_four: null };
+      return null;
+    },
+    packStatus: () => ({ ...state.pack }),
+    importPack: () => packRun("file"),
+    downloadPack: () => {
+      if (!state.online) throw { code: "network.offline", message: "No connection." };
+      return packRun("download");
+    },
+    openExternal: () => null,
+  } satisfies Handlers;
+
+  async function handle(cmd: string, a: Args): Promise<unknown> {
+    const key = keyOf(cmd);
+    if (!(key in handlers)) throw { code: "mock.unknown_command", message: `no mock for ${cmd}` };
+    return (handlers[key as keyof Commands] as (a: Args) => unknown)(a);
   }
 
   mockIPC(
@@ -349,9 +390,10 @@ export function installMockIpc(): void {
     },
     async setOnline(online: boolean) {
       state.online = online;
-      await emit("online_status", { online });
+      await events.onlineStatus.emit({ online });
     },
-    set(patch: { key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean }) {
+    set(patch: { key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean; save?: boolean }) {
+      if (patch.save != null) state.save = patch.save;
       if (patch.key != null) state.key = patch.key ? { present: true, last_four: "7Q2F" } : { present: false, last_four: null };
       if (patch.pack != null)
         state.pack = patch.pack

@@ -59,7 +59,17 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   assert.equal(await page.locator(".zone-card").count(), 5);
   await page.screenshot({ path: path.join(shotDir, "job-zones.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on job zones");
+  // Waypoint's own zone texts as Rust sends them, O*NET's title as is.
+  assert.match(await page.locator('[data-zone="1"]').innerText(), /Job Zone One: Little or No Preparation Needed/);
+  assert.match(await page.locator('[data-zone="1"]').innerText(), /Following instructions and helping others\./);
   await page.locator('[data-zone="2"]').click();
+  // History remembers the pick: choose_zone with this result's id.
+  await page.waitForFunction(() => window.__waypointMock.calls("choose_zone").length === 1);
+  const [{ args: chosen }] = await mock(page, "calls", "choose_zone");
+  const [submitted] = await mock(page, "calls", "submit_scores");
+  assert.equal(chosen.zone, 2);
+  assert.match(chosen.sessionId, /^s-new-/);
+  assert.ok(submitted, "a result was submitted first");
   await page.getByRole("button", { name: "Show careers", exact: true }).click();
   await page.getByTestId("range").waitFor();
   assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Zone 2 (47)");
@@ -195,4 +205,27 @@ test("results, careers and a report fit a 512×384 window (200 % zoom) without s
   await page.locator(".career-title").first().click();
   await page.locator("[data-section]").first().waitFor();
   await noHorizontalScroll(page);
+});
+
+test("in Spanish, the six areas and the Job Zone texts are Waypoint's translations; O*NET's zone titles stay in English", async () => {
+  const page = await env.page();
+  await page.getByRole("button", { name: "Español" }).click();
+  await typedToResults(page);
+  await page.locator(".area-def").first().waitFor();
+  const areas = await page.locator(".area-def dt").allInnerTexts();
+  assert.ok(areas.some((t) => t.startsWith("Realista")), areas.join());
+  assert.match(await page.locator(".areas").innerText(), /Trabajo práctico y manual con herramientas/);
+  assert.doesNotMatch(await page.locator(".areas").innerText(), /Hands-on, practical work/);
+  assert.equal((await mock(page, "calls", "areas"))[0].args.lang, undefined, "areas() takes no language");
+  await page.getByRole("button", { name: /cuánta preparación/ }).click();
+  await page.locator('[data-zone="1"]').waitFor();
+  const zone1 = page.locator('[data-zone="1"]');
+  assert.match(await zone1.innerText(), /Seguir instrucciones y ayudar a otras personas\./);
+  assert.doesNotMatch(await zone1.innerText(), /Following instructions/);
+  assert.equal(await zone1.locator('[lang="en"]').first().innerText(), "Job Zone One: Little or No Preparation Needed");
+  assert.deepEqual(await axe(page), [], "axe on job zones in Spanish");
+  // Switching back shows Rust's English text again without asking Rust for another language.
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator('[data-zone="1"]', { hasText: "Following instructions and helping others." }).waitFor();
+  assert.equal((await mock(page, "calls", "job_zones")).length, 1);
 });

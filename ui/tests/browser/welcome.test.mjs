@@ -77,3 +77,23 @@ test("ways in stay at least 44 px tall and the layout survives 200 % zoom", asyn
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
 });
+
+test("start-up notices from Rust appear in a dismissible alert at the top of the app", async () => {
+  const page = await env.page();
+  await page.goto(env.url + "?mockNotice=corrupt");
+  const alert = page.locator('[role="alert"][data-code="store.recovered_from_corruption"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /saved data could not be read, so a fresh database was started\. The old file was kept as \/tmp\/waypoint-e2e\//);
+  // It comes before the main content, so it is the first thing read.
+  assert.ok(await page.evaluate(() => {
+    const a = document.querySelector('[data-code="store.recovered_from_corruption"]');
+    return !!a && !!(a.compareDocumentPosition(document.getElementById("main")) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }));
+  assert.equal((await page.evaluate(() => window.__waypointMock.calls("startup_notices"))).length, 1);
+  await page.screenshot({ path: path.join(shotDir, "startup-notice.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe with a start-up notice");
+  await alert.getByRole("button", { name: "Dismiss" }).click();
+  assert.equal(await alert.count(), 0);
+  await page.waitForFunction(() => document.activeElement?.matches("main h1") ?? false);
+  assert.deepEqual(page.errors, []);
+});

@@ -220,6 +220,50 @@ impl Builder {
     }
 }
 
+/// Checks a pack that comes from elsewhere (e.g. loaded back from storage): a known
+/// source, unique non-empty codes and titles, OI values within 1–7, zones 1–5 and
+/// high-point letters from RIASEC.
+pub fn validate(pack: &OccupationPack) -> Result<()> {
+    let what = format!("occupation pack {:?}", pack.release);
+    if pack.source != OccupationPack::SOURCE_SERVICE
+        && pack.source != OccupationPack::SOURCE_RELEASE_FILE
+    {
+        return Err(Error::pack(
+            &what,
+            None,
+            format!(
+                "unknown source {:?} (expected \"onet-service\" or \"release-file\")",
+                pack.source
+            ),
+        ));
+    }
+    let mut seen = std::collections::HashSet::with_capacity(pack.occupations.len());
+    for o in &pack.occupations {
+        let bad = |m: String| Err(Error::pack(&what, None, format!("{}: {m}", o.code)));
+        if o.code.trim().is_empty() || o.title.trim().is_empty() {
+            return bad("empty code or title".into());
+        }
+        if !seen.insert(o.code.as_str()) {
+            return bad("listed twice".into());
+        }
+        if let Some(v) = o.interests.iter().find(|v| !(1.0..=7.0).contains(*v)) {
+            return bad(format!("interest value {v} is outside 1–7"));
+        }
+        if let Some(z) = o.job_zone.filter(|z| !(1..=5).contains(z)) {
+            return bad(format!("Job Zone {z} is not 1–5"));
+        }
+        let letters: Vec<char> = o.high_point.chars().collect();
+        let repeated = (1..letters.len()).any(|i| letters[..i].contains(&letters[i]));
+        if letters.len() > 3 || repeated || letters.iter().any(|c| !"RIASEC".contains(*c)) {
+            return bad(format!(
+                "high-point code {:?} is not 0–3 distinct RIASEC letters",
+                o.high_point
+            ));
+        }
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------- Database Services rows
 
 fn str_col<'a>(row: &'a Value, col: &str) -> Option<&'a str> {

@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use waypoint_profiler::pack::{import_release, release_from_name, Progress, Stage};
+use waypoint_profiler::pack::{import_release, release_from_name, validate, Progress, Stage};
 use waypoint_profiler::{from_database_rows, Area, OccupationPack};
 
 fn no_progress() -> impl FnMut(Progress) {
@@ -307,4 +307,53 @@ fn database_rows_errors_name_table_and_row() {
             .contains("no occupation has a complete interest profile"),
         "{e}"
     );
+}
+
+#[test]
+fn validate_accepts_imports_and_rejects_bad_packs() {
+    let occs = occupations(12);
+    let (od, int, jz) = service_rows(&occs);
+    let good = from_database_rows("29.3", &od, &int, &jz, &mut no_progress()).unwrap();
+    validate(&good).unwrap();
+    type Spoil = Box<dyn Fn(&mut OccupationPack)>;
+    let cases: Vec<(Spoil, &str)> = vec![
+        (
+            Box::new(|p| p.source = "somewhere".into()),
+            "unknown source",
+        ),
+        (
+            Box::new(|p| p.occupations[1].interests[2] = 7.5),
+            "outside 1–7",
+        ),
+        (
+            Box::new(|p| p.occupations[1].interests[0] = f32::NAN),
+            "outside 1–7",
+        ),
+        (
+            Box::new(|p| p.occupations[2].job_zone = Some(0)),
+            "Job Zone 0",
+        ),
+        (
+            Box::new(|p| p.occupations[3].high_point = "RXZ".into()),
+            "high-point code",
+        ),
+        (
+            Box::new(|p| p.occupations[4].title = " ".into()),
+            "empty code or title",
+        ),
+        (
+            Box::new(|p| {
+                let dup = p.occupations[0].clone();
+                p.occupations.push(dup)
+            }),
+            "listed twice",
+        ),
+    ];
+    for (spoil, want) in cases {
+        let mut p = good.clone();
+        spoil(&mut p);
+        let e = validate(&p).unwrap_err();
+        assert_eq!(e.code(), "pack.invalid");
+        assert!(e.to_string().contains(want), "{e}");
+    }
 }

@@ -28,6 +28,17 @@ fn read_csv(path: &std::path::Path) -> Vec<csv::StringRecord> {
     r.records().map(|x| x.unwrap()).collect()
 }
 
+/// Letter → O*NET's IH number: empty = 0 (none), R = 1 … C = 6.
+fn high_point_number(letter: &str) -> usize {
+    match letter.trim() {
+        "" => 0,
+        l => "RIASEC"
+            .find(l)
+            .map(|i| i + 1)
+            .expect("high point is a RIASEC letter"),
+    }
+}
+
 /// Re-shapes the reference CSVs into Database Services rows, so the library's own
 /// row path builds the pack.
 fn pack_from_shared(dir: &std::path::Path, interests_file: &str) -> OccupationPack {
@@ -41,10 +52,8 @@ fn pack_from_shared(dir: &std::path::Path, interests_file: &str) -> OccupationPa
             int.push(json!({"onetsoc_code": &r[0], "element_id": format!("1.B.1.{}", (b'a' + k as u8) as char), "scale_id": "OI", "data_value": &r[1 + k]}));
         }
         for j in 0..3 {
-            let n = "RIASEC".find(&r[7 + j]).map(|i| i + 1).unwrap_or(0);
-            if r[7 + j].is_empty() || n > 0 {
-                int.push(json!({"onetsoc_code": &r[0], "element_id": format!("1.B.1.{}", (b'g' + j as u8) as char), "scale_id": "IH", "data_value": n}));
-            }
+            let n = high_point_number(&r[7 + j]);
+            int.push(json!({"onetsoc_code": &r[0], "element_id": format!("1.B.1.{}", (b'g' + j as u8) as char), "scale_id": "IH", "data_value": n}));
         }
     }
     let jz: Vec<Value> = read_csv(&dir.join("job_zones.csv"))
@@ -52,6 +61,82 @@ fn pack_from_shared(dir: &std::path::Path, interests_file: &str) -> OccupationPa
         .map(|r| json!({"onetsoc_code": &r[0], "job_zone": &r[1]}))
         .collect();
     from_database_rows("29.3", &od, &int, &jz, &mut |_| {}).expect("reference data builds a pack")
+}
+
+/// Writes the reference CSVs as an O*NET release folder (tab-separated, O*NET headers)
+/// in a temp dir, so the release importer runs on real data too.
+fn write_release(dir: &std::path::Path, src: &std::path::Path) {
+    let mut occ = String::from("O*NET-SOC Code\tTitle\tDescription\n");
+    for r in read_csv(&src.join("occupations.csv")) {
+        occ.push_str(&format!("{}\t{}\t-\n", &r[0], &r[1]));
+    }
+    let mut int = String::from(
+        "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tDate\tDomain Source\n",
+    );
+    for r in read_csv(&src.join("interests.csv")) {
+        for k in 0..6 {
+            int.push_str(&format!(
+                "{}\t1.B.1.{}\tx\tOI\t{}\t11/2023\tMachine Learning\n",
+                &r[0],
+                (b'a' + k as u8) as char,
+                &r[1 + k]
+            ));
+        }
+        for j in 0..3 {
+            let n = high_point_number(&r[7 + j]);
+            int.push_str(&format!(
+                "{}\t1.B.1.{}\tx\tIH\t{n}.00\t11/2023\tMachine Learning\n",
+                &r[0],
+                (b'g' + j as u8) as char
+            ));
+        }
+    }
+    let mut jz = String::from("O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n");
+    for r in read_csv(&src.join("job_zones.csv")) {
+        jz.push_str(&format!("{}\t{}\t08/2023\tAnalyst\n", &r[0], &r[1]));
+    }
+    std::fs::write(dir.join("Occupation Data.txt"), occ).unwrap();
+    std::fs::write(dir.join("Interests.txt"), int).unwrap();
+    std::fs::write(dir.join("Job Zones.txt"), jz).unwrap();
+}
+
+#[test]
+fn release_import_and_service_rows_agree_on_real_data() {
+    let Some(src) = shared_occupations() else {
+        println!("skipped: shared/instrument/occupations not found (set WAYPOINT_SHARED_DIR)");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("db_29_3_text");
+    std::fs::create_dir(&dir).unwrap();
+    write_release(&dir, &src);
+    let imported = waypoint_profiler::import_release(&dir, None, &mut |_| {}).unwrap();
+    assert_eq!(imported.release, "29.3");
+    let rows = pack_from_shared(&src, "interests.csv");
+    assert_eq!(imported.occupations.len(), rows.occupations.len());
+    for (a, b) in imported.occupations.iter().zip(&rows.occupations) {
+        assert_eq!(a, b);
+    }
+    // High points carry over as letters, with no letter repeated.
+    for o in &imported.occupations {
+        let seen: std::collections::HashSet<char> = o.high_point.chars().collect();
+        assert!(
+            !o.high_point.is_empty() && seen.len() == o.high_point.len(),
+            "{o:?}"
+        );
+    }
+    waypoint_profiler::pack::validate(&imported).unwrap();
+    let zones: Vec<usize> = (1..=5u8)
+        .map(|z| {
+            imported
+                .occupations
+                .iter()
+                .filter(|o| o.job_zone == Some(z))
+                .count()
+        })
+        .collect();
+    // Zone sizes as recorded in the reference data's provenance notes.
+    assert_eq!(zones, [31, 295, 219, 224, 154]);
 }
 
 #[test]

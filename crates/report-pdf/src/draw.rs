@@ -164,6 +164,8 @@ pub(crate) enum Align {
 
 impl Canvas<'_, '_> {
     /// Draws one line of text with its baseline at `y`; returns its width.
+    // One flat call per line keeps the layout code readable as a list of placements.
+    #[allow(clippy::too_many_arguments)]
     pub fn text(&mut self, x: f32, y: f32, s: &str, w: Weight, size: f32, c: Rgb, a: Align) -> f32 {
         let width = text_width(s, w, size);
         let x = match a {

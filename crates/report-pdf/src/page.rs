@@ -563,3 +563,18 @@ fn clean_label(label: Option<&str>) -> Option<String> {
         .join(" ");
     (!s.is_empty()).then_some(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_one_clean_line() {
+        assert_eq!(
+            clean_label(Some("  Ana\n\tGarcía\u{7}  2026 ")).as_deref(),
+            Some("Ana García 2026")
+        );
+        assert_eq!(clean_label(Some(" \n ")), None);
+        assert_eq!(clean_label(None), None);
+    }
+}

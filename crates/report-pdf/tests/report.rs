@@ -389,7 +389,7 @@ fn size_and_time() {
         }
         let per = t.elapsed() / n;
         println!(
-            "{name}: {:.1} KB, first render {:.1} ms (font load), then {:.2} ms each",
+            "{name}: {:.1} KB, first call {:.1} ms (includes font parsing on the first sample), then {:.2} ms each",
             pdf.len() as f64 / 1024.0,
             first.as_secs_f64() * 1000.0,
             per.as_secs_f64() * 1000.0

@@ -1,0 +1,143 @@
+//! One error type for the crate. The UI branches on `code()`; the message is
+//! a sentence it can show as it is.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+pub type Result<T, E = KioskError> = std::result::Result<T, E>;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KioskError {
+    #[error("The PIN must be 4 to 8 digits.")]
+    PinInvalidFormat,
+
+    #[error("Wrong PIN. {tries_left} {} left before the pad locks.", if *tries_left == 1 { "try" } else { "tries" })]
+    PinWrong { tries_left: u32 },
+
+    #[error("Too many wrong PINs. Try again in {seconds_left} {}.", if *seconds_left == 1 { "second" } else { "seconds" })]
+    PinLocked { seconds_left: u32 },
+
+    #[error("No admin PIN has been set.")]
+    NoPin,
+
+    /// The stored hash could not be read or a new one could not be made.
+    #[error("The admin PIN could not be checked: {0}")]
+    PinHash(String),
+
+    /// `origin` is the file path, or "admin settings" for changes made in the app.
+    #[error("{origin}: setting `{field}`: {reason}")]
+    ConfigInvalid {
+        origin: String,
+        field: String,
+        reason: String,
+    },
+
+    /// A managed config file exists (or was named) but could not be read or parsed as TOML.
+    #[error("{origin}: {reason}")]
+    ConfigUnreadable { origin: String, reason: String },
+
+    /// Reading or writing the persisted PIN lock state failed.
+    #[error("The PIN lock state at {path} could not be used: {reason}")]
+    LockStateIo { path: String, reason: String },
+}
+
+impl KioskError {
+    /// A stable dotted code for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KioskError::PinInvalidFormat => "kiosk.pin_invalid_format",
+            KioskError::PinWrong { .. } => "kiosk.pin_wrong",
+            KioskError::PinLocked { .. } => "kiosk.pin_locked",
+            KioskError::NoPin => "kiosk.no_pin",
+            KioskError::PinHash(_) => "kiosk.pin_hash",
+            KioskError::ConfigInvalid { .. } => "kiosk.config_invalid",
+            KioskError::ConfigUnreadable { .. } => "kiosk.config_unreadable",
+            KioskError::LockStateIo { .. } => "kiosk.lock_state_io",
+        }
+    }
+
+    pub(crate) fn invalid(
+        source: impl Into<String>,
+        field: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        KioskError::ConfigInvalid {
+            origin: source.into(),
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl Serialize for KioskError {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("KioskError", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_serialises_as_code_and_message() {
+        let cases = [
+            (KioskError::PinInvalidFormat, "kiosk.pin_invalid_format"),
+            (KioskError::PinWrong { tries_left: 2 }, "kiosk.pin_wrong"),
+            (
+                KioskError::PinLocked { seconds_left: 30 },
+                "kiosk.pin_locked",
+            ),
+            (KioskError::NoPin, "kiosk.no_pin"),
+            (KioskError::PinHash("x".into()), "kiosk.pin_hash"),
+            (
+                KioskError::invalid("f", "idle_minutes", "r"),
+                "kiosk.config_invalid",
+            ),
+            (
+                KioskError::ConfigUnreadable {
+                    origin: "f".into(),
+                    reason: "r".into(),
+                },
+                "kiosk.config_unreadable",
+            ),
+            (
+                KioskError::LockStateIo {
+                    path: "p".into(),
+                    reason: "r".into(),
+                },
+                "kiosk.lock_state_io",
+            ),
+        ];
+        for (e, code) in cases {
+            let v = serde_json::to_value(&e).unwrap();
+            assert_eq!(v["code"], code);
+            assert_eq!(v["message"], e.to_string());
+            assert_eq!(v.as_object().unwrap().len(), 2);
+        }
+    }
+
+    #[test]
+    fn messages_carry_the_numbers_and_grammar() {
+        assert_eq!(
+            KioskError::PinWrong { tries_left: 1 }.to_string(),
+            "Wrong PIN. 1 try left before the pad locks."
+        );
+        assert_eq!(
+            KioskError::PinLocked { seconds_left: 30 }.to_string(),
+            "Too many wrong PINs. Try again in 30 seconds."
+        );
+        assert_eq!(
+            KioskError::invalid(
+                "/etc/waypoint/kiosk.toml",
+                "idle_minutes",
+                "must be 1 to 30"
+            )
+            .to_string(),
+            "/etc/waypoint/kiosk.toml: setting `idle_minutes`: must be 1 to 30"
+        );
+    }
+}

@@ -14,6 +14,12 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
+# Two test processes may run this at once; one cupsd and one queue are wanted.
+if command -v flock >/dev/null 2>&1; then
+    exec 9>/run/waypoint-cups-test-queue.lock
+    flock 9
+fi
+
 need=""
 command -v cupsd >/dev/null 2>&1 || need="$need cups"
 command -v lpadmin >/dev/null 2>&1 || need="$need cups-client"
@@ -52,8 +58,11 @@ if ! lpstat -r 2>/dev/null | grep -q "is running"; then
 fi
 
 if ! lpstat -p "$QUEUE" >/dev/null 2>&1; then
-    # The PPD's path differs between cups-pdf versions; take the one CUPS lists.
-    ppd="$(lpinfo -m 2>/dev/null | awk 'tolower($0) ~ /cups-pdf/ { print $1; exit }')"
+    # The PPD's path differs between cups-pdf versions; take the one CUPS lists,
+    # preferring the variant with options (CUPS-PDF_opt.ppd).
+    models="$(lpinfo -m 2>/dev/null | awk 'tolower($1) ~ /cups-pdf/ { print $1 }')"
+    ppd="$(printf '%s\n' "$models" | grep -i '_opt\.ppd$' | head -n 1 || true)"
+    [ -n "$ppd" ] || ppd="$(printf '%s\n' "$models" | head -n 1)"
     if [ -z "$ppd" ]; then
         echo "no cups-pdf PPD found by 'lpinfo -m'" >&2
         exit 1

@@ -29,6 +29,9 @@ fn sh(cmd: &str, args: &[&str]) -> Option<String> {
 }
 
 fn ensure_queue() {
+    // The tests in this file run in parallel; set the queue up once.
+    static SETUP: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _once = SETUP.lock().unwrap_or_else(|e| e.into_inner());
     let ready = || {
         sh("lpstat", &["-r"]).is_some_and(|s| s.contains("is running"))
             && sh("lpstat", &["-p", QUEUE]).is_some_and(|s| s.contains("enabled"))

@@ -296,3 +296,324 @@ fn ceil_secs(d: Duration) -> u32 {
     let ms = d.as_millis();
     u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, FakeClock};
+
+    const IDLE_MS: u64 = 3 * 60 * 1000;
+
+    fn started(clock: &FakeClock) -> Kiosk {
+        let mut k = Kiosk::new(SessionConfig::default(), clock.now());
+        let fx = k.on_event(Event::Start { lang: Lang::Es }, clock.now());
+        assert_eq!(
+            fx,
+            vec![Effect::Navigate {
+                to: State::Profiler
+            }]
+        );
+        k
+    }
+
+    /// Moves the clock to `ms` after its current point and ticks.
+    fn tick_after(k: &mut Kiosk, clock: &FakeClock, ms: u64) -> Vec<Effect> {
+        clock.advance_ms(ms);
+        k.tick(clock.now())
+    }
+
+    #[test]
+    fn idle_timeout_starts_the_countdown_exactly_at_the_deadline() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        assert_eq!(tick_after(&mut k, &clock, IDLE_MS - 1), vec![]);
+        assert_eq!(k.state(), State::Profiler);
+        assert_eq!(
+            tick_after(&mut k, &clock, 1),
+            vec![Effect::ShowCountdown { seconds_left: 30 }]
+        );
+        assert_eq!(k.state(), State::Countdown);
+    }
+
+    #[test]
+    fn default_and_configured_idle_times() {
+        let clock = FakeClock::new();
+        let cfg = SessionConfig::new(10, Lang::En).unwrap();
+        assert_eq!(cfg.idle(), Duration::from_secs(600));
+        let mut k = Kiosk::new(cfg, clock.now());
+        k.on_event(Event::Start { lang: Lang::En }, clock.now());
+        assert_eq!(tick_after(&mut k, &clock, IDLE_MS), vec![]);
+        assert_eq!(
+            tick_after(&mut k, &clock, 600_000 - IDLE_MS),
+            vec![Effect::ShowCountdown { seconds_left: 30 }]
+        );
+    }
+
+    #[test]
+    fn countdown_ticks_once_per_second_change() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        tick_after(&mut k, &clock, IDLE_MS);
+        // Several ticks within the same second say nothing new.
+        assert_eq!(tick_after(&mut k, &clock, 250), vec![]);
+        assert_eq!(tick_after(&mut k, &clock, 250), vec![]);
+        assert_eq!(tick_after(&mut k, &clock, 250), vec![]);
+        assert_eq!(
+            tick_after(&mut k, &clock, 250),
+            vec![Effect::ShowCountdown { seconds_left: 29 }]
+        );
+        // Rounded up, so 28.999 s still reads 29.
+        assert_eq!(tick_after(&mut k, &clock, 1), vec![]);
+        assert_eq!(
+            tick_after(&mut k, &clock, 999),
+            vec![Effect::ShowCountdown { seconds_left: 28 }]
+        );
+        // A slow timer skips numbers rather than replaying them.
+        assert_eq!(
+            tick_after(&mut k, &clock, 10_000),
+            vec![Effect::ShowCountdown { seconds_left: 18 }]
+        );
+        let s = k.snapshot(clock.now());
+        assert_eq!(s.state, State::Countdown);
+        assert_eq!(s.countdown_seconds_left, Some(18));
+        assert_eq!(s.idle_deadline_in_ms, None);
+    }
+
+    #[test]
+    fn activity_during_countdown_returns_to_the_previous_screen() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        k.on_event(Event::Navigate { to: State::Careers }, clock.now());
+        tick_after(&mut k, &clock, IDLE_MS + 5_000);
+        assert_eq!(k.state(), State::Countdown);
+        assert_eq!(k.activity(clock.now()), vec![Effect::HideCountdown]);
+        assert_eq!(k.state(), State::Careers);
+        // And the idle timer starts over from the activity.
+        let s = k.snapshot(clock.now());
+        assert_eq!(s.idle_deadline_in_ms, Some(IDLE_MS as u32));
+        assert_eq!(s.countdown_seconds_left, None);
+        assert_eq!(tick_after(&mut k, &clock, IDLE_MS - 1), vec![]);
+        assert_eq!(
+            tick_after(&mut k, &clock, 1),
+            vec![Effect::ShowCountdown { seconds_left: 30 }]
+        );
+    }
+
+    #[test]
+    fn activity_before_the_deadline_pushes_it_back() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        clock.advance_ms(IDLE_MS - 10);
+        assert_eq!(k.activity(clock.now()), vec![]);
+        assert_eq!(tick_after(&mut k, &clock, 10), vec![]);
+        assert_eq!(
+            k.snapshot(clock.now()).idle_deadline_in_ms,
+            Some(IDLE_MS as u32 - 10)
+        );
+    }
+
+    #[test]
+    fn countdown_expiry_wipes_once_then_shows_attract() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        tick_after(&mut k, &clock, IDLE_MS);
+        assert_eq!(tick_after(&mut k, &clock, 29_999).len(), 1);
+        assert_eq!(
+            tick_after(&mut k, &clock, 1),
+            vec![Effect::HideCountdown, Effect::Wipe, Effect::ShowAttract]
+        );
+        assert_eq!(k.state(), State::Attract);
+        // Nothing more happens on the attract screen, however long it sits.
+        assert_eq!(tick_after(&mut k, &clock, IDLE_MS * 10), vec![]);
+        let s = k.snapshot(clock.now());
+        assert_eq!(s.idle_deadline_in_ms, None);
+        assert_eq!(s.countdown_seconds_left, None);
+        assert_eq!(
+            s.lang,
+            Lang::En,
+            "the next person gets the default language"
+        );
+    }
+
+    #[test]
+    fn a_late_event_cannot_rescue_an_expired_session() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        // The app was suspended: no ticks until well after the countdown.
+        clock.advance_ms(IDLE_MS + 31_000);
+        assert_eq!(
+            k.activity(clock.now()),
+            vec![Effect::Wipe, Effect::ShowAttract]
+        );
+        assert_eq!(k.state(), State::Attract);
+    }
+
+    #[test]
+    fn a_late_tick_past_the_countdown_wipes_without_showing_it() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        assert_eq!(
+            tick_after(&mut k, &clock, IDLE_MS + 30_000),
+            vec![Effect::Wipe, Effect::ShowAttract]
+        );
+    }
+
+    #[test]
+    fn an_event_just_past_the_deadline_cancels_silently() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        clock.advance_ms(IDLE_MS + 100);
+        // The app never showed a countdown, so there is none to hide.
+        assert_eq!(k.activity(clock.now()), vec![]);
+        assert_eq!(k.state(), State::Profiler);
+    }
+
+    #[test]
+    fn done_wipes_at_once_from_any_session_screen_and_from_the_countdown() {
+        for screen in [
+            State::Profiler,
+            State::Results,
+            State::Careers,
+            State::Report,
+        ] {
+            let clock = FakeClock::new();
+            let mut k = started(&clock);
+            k.on_event(Event::Navigate { to: screen }, clock.now());
+            assert_eq!(k.state(), screen);
+            assert_eq!(
+                k.on_event(Event::Done, clock.now()),
+                vec![Effect::Wipe, Effect::ShowAttract]
+            );
+            assert_eq!(k.state(), State::Attract);
+        }
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        tick_after(&mut k, &clock, IDLE_MS);
+        assert_eq!(
+            k.on_event(Event::Done, clock.now()),
+            vec![Effect::HideCountdown, Effect::Wipe, Effect::ShowAttract]
+        );
+    }
+
+    #[test]
+    fn attract_ignores_activity_until_start() {
+        let clock = FakeClock::new();
+        let mut k = Kiosk::new(SessionConfig::default(), clock.now());
+        assert_eq!(k.activity(clock.now()), vec![]);
+        assert_eq!(
+            k.on_event(Event::Navigate { to: State::Results }, clock.now()),
+            vec![]
+        );
+        assert_eq!(k.on_event(Event::Done, clock.now()), vec![]);
+        assert_eq!(k.state(), State::Attract);
+        // No timer runs on the attract screen.
+        assert_eq!(k.snapshot(clock.now()).idle_deadline_in_ms, None);
+        assert_eq!(tick_after(&mut k, &clock, IDLE_MS * 2), vec![]);
+        assert_eq!(
+            k.on_event(Event::Start { lang: Lang::Es }, clock.now()),
+            vec![Effect::Navigate {
+                to: State::Profiler
+            }]
+        );
+        let s = k.snapshot(clock.now());
+        assert_eq!(s.state, State::Profiler);
+        assert_eq!(s.lang, Lang::Es);
+        assert_eq!(s.idle_deadline_in_ms, Some(IDLE_MS as u32));
+    }
+
+    #[test]
+    fn navigation_moves_between_later_screens_but_never_out_of_the_session() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        for to in [
+            State::Results,
+            State::Careers,
+            State::Report,
+            State::Careers,
+            State::Profiler,
+        ] {
+            assert_eq!(
+                k.on_event(Event::Navigate { to }, clock.now()),
+                vec![Effect::Navigate { to }]
+            );
+            assert_eq!(k.state(), to);
+        }
+        assert_eq!(
+            k.on_event(
+                Event::Navigate {
+                    to: State::Profiler
+                },
+                clock.now()
+            ),
+            vec![],
+            "already there"
+        );
+        for to in [State::Attract, State::Countdown] {
+            assert_eq!(k.on_event(Event::Navigate { to }, clock.now()), vec![]);
+            assert_eq!(k.state(), State::Profiler);
+        }
+    }
+
+    #[test]
+    fn navigating_during_the_countdown_hides_it_then_moves() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        tick_after(&mut k, &clock, IDLE_MS);
+        assert_eq!(
+            k.on_event(Event::Navigate { to: State::Report }, clock.now()),
+            vec![
+                Effect::HideCountdown,
+                Effect::Navigate { to: State::Report }
+            ]
+        );
+        assert_eq!(k.state(), State::Report);
+    }
+
+    #[test]
+    fn idle_minutes_out_of_range_are_rejected_with_a_clear_error() {
+        for bad in [0, 31, 1000] {
+            let e = SessionConfig::new(bad, Lang::En).unwrap_err();
+            assert_eq!(e.code(), "kiosk.config_invalid");
+            let msg = e.to_string();
+            assert!(msg.contains("idle_minutes"), "{msg}");
+            assert!(msg.contains("from 1 to 30"), "{msg}");
+            assert!(msg.contains(&format!("got {bad}")), "{msg}");
+        }
+        assert!(SessionConfig::new(1, Lang::En).is_ok());
+        assert!(SessionConfig::new(30, Lang::En).is_ok());
+    }
+
+    #[test]
+    fn a_new_idle_time_gives_a_running_session_a_fresh_deadline() {
+        let clock = FakeClock::new();
+        let mut k = started(&clock);
+        clock.advance_ms(IDLE_MS - 1000);
+        k.set_config(SessionConfig::new(1, Lang::En).unwrap(), clock.now());
+        assert_eq!(tick_after(&mut k, &clock, 59_999), vec![]);
+        assert_eq!(
+            tick_after(&mut k, &clock, 1),
+            vec![Effect::ShowCountdown { seconds_left: 30 }]
+        );
+    }
+
+    #[test]
+    fn effects_and_snapshots_serialise_for_the_ui() {
+        let v = serde_json::to_value(Effect::ShowCountdown { seconds_left: 7 }).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"kind": "show_countdown", "seconds_left": 7})
+        );
+        let v = serde_json::to_value(Effect::Navigate { to: State::Results }).unwrap();
+        assert_eq!(v, serde_json::json!({"kind": "navigate", "to": "results"}));
+        let e: Event = serde_json::from_str(r#"{"kind":"start","lang":"es"}"#).unwrap();
+        assert_eq!(e, Event::Start { lang: Lang::Es });
+        let clock = FakeClock::new();
+        let k = Kiosk::new(SessionConfig::default(), clock.now());
+        let v = serde_json::to_value(k.snapshot(clock.now())).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"state": "attract", "idle_deadline_in_ms": null,
+                               "countdown_seconds_left": null, "lang": "en"})
+        );
+    }
+}

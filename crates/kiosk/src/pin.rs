@@ -245,3 +245,237 @@ fn unix_ms(t: SystemTime) -> u64 {
 fn ceil_secs(d: Duration) -> u32 {
     u32::try_from(d.as_millis().div_ceil(1000)).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, FakeClock};
+
+    /// Tiny argon2 cost so the tests stay fast; the hash format is the same.
+    fn fast() -> Params {
+        Params::new(8, 1, 1, None).unwrap()
+    }
+
+    fn pad_with(pin: &str) -> PinPad {
+        let mut pad = PinPad::new(None, LockState::default()).with_params(fast());
+        pad.set_pin(pin).unwrap();
+        pad
+    }
+
+    fn wrong(pad: &mut PinPad, clock: &FakeClock) -> KioskError {
+        pad.verify("0000", clock.wall()).unwrap_err()
+    }
+
+    #[test]
+    fn right_pin_verifies_and_hash_is_argon2id_phc_with_a_random_salt() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        let hash = pad.hash().unwrap().to_string();
+        assert!(hash.starts_with("$argon2id$v=19$m=8,t=1,p=1$"), "{hash}");
+        assert!(!hash.contains("2468"));
+        assert!(pad.verify("2468", clock.wall()).is_ok());
+        let other = pad_with("2468");
+        assert_ne!(other.hash().unwrap(), hash, "salts must differ");
+    }
+
+    #[test]
+    fn default_parameters_are_argon2id_at_owasp_strength() {
+        let p = PinPad::new(None, LockState::default()).params;
+        assert!(p.m_cost() >= 19 * 1024, "{}", p.m_cost());
+        assert!(p.t_cost() >= 2);
+        // One real hash with the defaults, to be sure they work end to end.
+        let h = hash_pin("12345678").unwrap();
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{h}");
+        let mut pad = PinPad::new(Some(h), LockState::default());
+        assert!(pad.verify("12345678", SystemTime::now()).is_ok());
+    }
+
+    #[test]
+    fn pin_format_is_four_to_eight_ascii_digits() {
+        let mut pad = PinPad::new(None, LockState::default()).with_params(fast());
+        for bad in ["", "123", "123456789", "12a4", "12 34", "١٢٣٤", "-1234"] {
+            assert_eq!(
+                pad.set_pin(bad),
+                Err(KioskError::PinInvalidFormat),
+                "{bad:?}"
+            );
+        }
+        assert!(!pad.has_pin());
+        for good in ["1234", "00000000"] {
+            assert!(pad.set_pin(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn verify_without_a_pin_says_so() {
+        let clock = FakeClock::new();
+        let mut pad = PinPad::new(None, LockState::default());
+        assert_eq!(pad.verify("1234", clock.wall()), Err(KioskError::NoPin));
+        assert!(!pad.status(clock.wall()).has_pin);
+    }
+
+    #[test]
+    fn wrong_pins_count_down_then_lock_for_30_seconds() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        for left in (1..MAX_TRIES).rev() {
+            assert_eq!(
+                wrong(&mut pad, &clock),
+                KioskError::PinWrong { tries_left: left }
+            );
+        }
+        assert_eq!(
+            wrong(&mut pad, &clock),
+            KioskError::PinLocked { seconds_left: 30 }
+        );
+        // Even the right PIN is refused while locked.
+        clock.advance_ms(29_001);
+        assert_eq!(
+            pad.verify("2468", clock.wall()),
+            Err(KioskError::PinLocked { seconds_left: 1 })
+        );
+        clock.advance_ms(999);
+        assert!(pad.verify("2468", clock.wall()).is_ok());
+    }
+
+    #[test]
+    fn malformed_tries_do_not_count() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        for _ in 0..10 {
+            assert_eq!(
+                pad.verify("12", clock.wall()),
+                Err(KioskError::PinInvalidFormat)
+            );
+        }
+        assert_eq!(pad.lock_state().failures, 0);
+    }
+
+    #[test]
+    fn each_further_wrong_try_doubles_the_lock_up_to_15_minutes() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        for _ in 0..MAX_TRIES - 1 {
+            wrong(&mut pad, &clock);
+        }
+        let mut seen = Vec::new();
+        for _ in 0..8 {
+            match wrong(&mut pad, &clock) {
+                KioskError::PinLocked { seconds_left } => {
+                    seen.push(seconds_left);
+                    clock.advance(Duration::from_secs(u64::from(seconds_left)));
+                }
+                e => panic!("expected a lock, got {e:?}"),
+            }
+        }
+        assert_eq!(seen, [30, 60, 120, 240, 480, 900, 900, 900]);
+        let st = pad.status(clock.wall());
+        assert_eq!((st.locked_seconds_left, st.tries_left), (None, 1));
+    }
+
+    #[test]
+    fn right_pin_resets_the_counter() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        for _ in 0..MAX_TRIES {
+            wrong(&mut pad, &clock);
+        }
+        clock.advance_ms(30_000);
+        pad.verify("2468", clock.wall()).unwrap();
+        assert_eq!(pad.lock_state(), &LockState::default());
+        assert_eq!(
+            wrong(&mut pad, &clock),
+            KioskError::PinWrong {
+                tries_left: MAX_TRIES - 1
+            }
+        );
+    }
+
+    #[test]
+    fn lock_state_survives_a_restart() {
+        let clock = FakeClock::new();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pin-lock.json");
+        assert_eq!(LockState::load(&path).unwrap(), LockState::default());
+
+        let mut pad = pad_with("2468");
+        let hash = pad.hash().unwrap().to_string();
+        for _ in 0..MAX_TRIES {
+            wrong(&mut pad, &clock);
+        }
+        pad.lock_state().save(&path).unwrap();
+
+        clock.advance_ms(10_000);
+        let mut restarted = PinPad::new(Some(hash), LockState::load(&path).unwrap());
+        assert_eq!(
+            restarted.verify("2468", clock.wall()),
+            Err(KioskError::PinLocked { seconds_left: 20 })
+        );
+        clock.advance_ms(20_000);
+        // The counter carried over: the next wrong try locks again, for longer.
+        assert_eq!(
+            wrong(&mut restarted, &clock),
+            KioskError::PinLocked { seconds_left: 60 }
+        );
+    }
+
+    #[test]
+    fn a_corrupt_lock_file_is_an_error_not_a_reset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pin-lock.json");
+        std::fs::write(&path, "{not json").unwrap();
+        let e = LockState::load(&path).unwrap_err();
+        assert_eq!(e.code(), "kiosk.lock_state_io");
+        assert!(e.to_string().contains("pin-lock.json"), "{e}");
+    }
+
+    #[test]
+    fn setting_the_clock_back_cannot_lock_the_pad_for_longer_than_the_lock() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        for _ in 0..MAX_TRIES {
+            wrong(&mut pad, &clock);
+        }
+        let back = clock.wall() - Duration::from_secs(86_400);
+        assert_eq!(
+            pad.verify("2468", back),
+            Err(KioskError::PinLocked { seconds_left: 30 })
+        );
+        assert!(pad.verify("2468", back + Duration::from_secs(30)).is_ok());
+    }
+
+    #[test]
+    fn status_reports_tries_and_lock() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        assert_eq!(
+            pad.status(clock.wall()),
+            PinStatus {
+                has_pin: true,
+                locked_seconds_left: None,
+                tries_left: 5
+            }
+        );
+        wrong(&mut pad, &clock);
+        assert_eq!(pad.status(clock.wall()).tries_left, 4);
+        for _ in 1..MAX_TRIES {
+            wrong(&mut pad, &clock);
+        }
+        clock.advance_ms(500);
+        let st = pad.status(clock.wall());
+        assert_eq!((st.locked_seconds_left, st.tries_left), (Some(30), 0));
+    }
+
+    #[test]
+    fn a_stored_hash_that_is_not_argon2_is_reported() {
+        let clock = FakeClock::new();
+        let mut pad = PinPad::new(Some("plain-1234".into()), LockState::default());
+        assert_eq!(
+            pad.verify("1234", clock.wall()).unwrap_err().code(),
+            "kiosk.pin_hash"
+        );
+        assert!(check_hash("plain-1234").is_err());
+        assert!(check_hash("$pbkdf2-sha256$i=1000$c2FsdHNhbHQ$aGFzaGhhc2g").is_err());
+        assert!(check_hash(pad_with("1234").hash().unwrap()).is_ok());
+    }
+}

@@ -348,3 +348,288 @@ pub fn load_from(path: Option<&Path>, explicit: bool, kiosk_flag: bool) -> LoadO
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const SRC: &str = "/etc/waypoint/kiosk.toml";
+
+    fn fast_hash() -> String {
+        let mut pad = crate::pin::PinPad::new(None, Default::default())
+            .with_params(argon2::Params::new(8, 1, 1, None).unwrap());
+        pad.set_pin("1234").unwrap()
+    }
+
+    /// The error for one bad file, checked to name the file and the field.
+    fn bad(text: &str, field: &str) -> String {
+        let e = KioskConfig::from_toml(text, SRC).unwrap_err();
+        assert_eq!(e.code(), "kiosk.config_invalid", "{e}");
+        let msg = e.to_string();
+        assert!(msg.starts_with(SRC), "{msg}");
+        assert!(msg.contains(&format!("`{field}`")), "{msg}");
+        msg
+    }
+
+    #[test]
+    fn defaults() {
+        let c = KioskConfig::default();
+        assert!(!c.enabled);
+        assert_eq!(c.idle_minutes, 3);
+        assert_eq!(c.default_lang, Lang::En);
+        assert!(!c.save_results, "results are not kept on shared computers");
+        assert!(c.printing);
+        assert_eq!(c.center_name, None);
+        assert_eq!(c.pin_hash, None);
+        c.validate().unwrap();
+        assert_eq!(KioskConfig::from_toml("", SRC).unwrap(), c);
+    }
+
+    #[test]
+    fn a_good_file_sets_every_field() {
+        let hash = fast_hash();
+        let text = format!(
+            r#"
+enabled = true
+idle_minutes = 5
+default_lang = "es"
+save_results = true
+printing = false
+center_name = "  Eastside Career Center  "
+pin_hash = "{hash}"
+"#
+        );
+        let c = KioskConfig::from_toml(&text, SRC).unwrap();
+        assert_eq!(
+            c,
+            KioskConfig {
+                enabled: true,
+                idle_minutes: 5,
+                default_lang: Lang::Es,
+                save_results: true,
+                printing: false,
+                center_name: Some("Eastside Career Center".into()),
+                pin_hash: Some(hash),
+            }
+        );
+        c.validate().unwrap();
+    }
+
+    #[test]
+    fn idle_minutes_must_be_1_to_30() {
+        for ok in [1, 30] {
+            let c = KioskConfig::from_toml(&format!("idle_minutes = {ok}"), SRC).unwrap();
+            assert_eq!(c.idle_minutes, ok);
+        }
+        for n in [0, 31, -1] {
+            let msg = bad(&format!("idle_minutes = {n}"), "idle_minutes");
+            assert!(msg.contains("from 1 to 30"), "{msg}");
+            assert!(msg.contains(&format!("got {n}")), "{msg}");
+        }
+        bad("idle_minutes = 2.5", "idle_minutes");
+        bad("idle_minutes = \"3\"", "idle_minutes");
+    }
+
+    #[test]
+    fn default_lang_must_be_en_or_es() {
+        let msg = bad("default_lang = \"fr\"", "default_lang");
+        assert!(msg.contains("\"fr\""), "{msg}");
+        bad("default_lang = \"EN\"", "default_lang");
+        bad("default_lang = 1", "default_lang");
+    }
+
+    #[test]
+    fn switches_must_be_booleans() {
+        for field in ["enabled", "save_results", "printing"] {
+            let msg = bad(&format!("{field} = \"yes\""), field);
+            assert!(msg.contains("true or false"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn center_name_is_at_most_80_characters_of_one_line() {
+        let name80 = "é".repeat(80);
+        let c = KioskConfig::from_toml(&format!("center_name = \"{name80}\""), SRC).unwrap();
+        assert_eq!(c.center_name.as_deref(), Some(name80.as_str()));
+        let msg = bad(
+            &format!("center_name = \"{}\"", "a".repeat(81)),
+            "center_name",
+        );
+        assert!(msg.contains("at most 80"), "{msg}");
+        bad("center_name = \"two\\nlines\"", "center_name");
+        let c = KioskConfig::from_toml("center_name = \"   \"", SRC).unwrap();
+        assert_eq!(c.center_name, None, "a blank name is no name");
+    }
+
+    #[test]
+    fn pin_hash_must_be_an_argon2_phc_string() {
+        let msg = bad("pin_hash = \"1234\"", "pin_hash");
+        assert!(msg.contains("argon2"), "{msg}");
+        bad("pin_hash = \"$2b$12$abcdefghijklmnopqrstuv\"", "pin_hash");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_so_typos_show() {
+        let msg = bad("idle_minute = 5", "idle_minute");
+        assert!(msg.contains("not a kiosk setting"), "{msg}");
+    }
+
+    #[test]
+    fn broken_toml_names_the_file_and_line() {
+        let e = KioskConfig::from_toml("enabled = true\nidle_minutes = = 3\n", SRC).unwrap_err();
+        assert_eq!(e.code(), "kiosk.config_unreadable");
+        let msg = e.to_string();
+        assert!(msg.starts_with(SRC) && msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn kiosk_flag_is_found_after_the_program_name_only() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert!(kiosk_flag(args(&["waypoint", "--kiosk"])));
+        assert!(kiosk_flag(args(&["waypoint", "--verbose", "--kiosk"])));
+        assert!(!kiosk_flag(args(&["waypoint"])));
+        assert!(!kiosk_flag(args(&["--kiosk"])), "argv[0] is the program");
+        assert!(!kiosk_flag(args(&["waypoint", "--kiosk=false"])));
+        assert!(!kiosk_flag(args(&["waypoint", "--", "--kiosk"])));
+        assert!(!kiosk_flag(args(&["waypoint", "--kiosks"])));
+    }
+
+    #[test]
+    fn managed_path_env_override_then_platform_default() {
+        assert_eq!(
+            managed_config_path_from(Some("/tmp/k.toml".into()), None),
+            Some(PathBuf::from("/tmp/k.toml"))
+        );
+        let default = managed_config_path_from(Some("".into()), Some(r"D:\PD".into())).unwrap();
+        #[cfg(target_os = "linux")]
+        assert_eq!(default, PathBuf::from("/etc/waypoint/kiosk.toml"));
+        #[cfg(target_os = "macos")]
+        assert_eq!(
+            default,
+            PathBuf::from("/Library/Application Support/Waypoint/kiosk.toml")
+        );
+        #[cfg(target_os = "windows")]
+        assert_eq!(default, PathBuf::from(r"D:\PD\Waypoint\kiosk.toml"));
+    }
+
+    fn write(dir: &Path, text: &str) -> PathBuf {
+        let p = dir.join("kiosk.toml");
+        std::fs::File::create(&p)
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        p
+    }
+
+    #[test]
+    fn load_good_file_then_flag() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "idle_minutes = 7\nprinting = false\n");
+        let out = load_from(Some(&p), false, false);
+        assert_eq!(out.error, None);
+        assert_eq!(out.file.as_deref(), Some(p.as_path()));
+        assert_eq!(out.config.idle_minutes, 7);
+        assert!(!out.config.printing);
+        assert!(!out.config.enabled);
+        let out = load_from(Some(&p), false, true);
+        assert!(out.config.enabled, "--kiosk comes last and turns it on");
+        assert_eq!(out.config.idle_minutes, 7);
+    }
+
+    #[test]
+    fn load_bad_file_falls_back_to_defaults_with_the_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "enabled = true\nidle_minutes = 45\n");
+        let out = load_from(Some(&p), false, false);
+        assert_eq!(out.config, KioskConfig::default());
+        assert_eq!(out.file, None);
+        let e = out.error.unwrap();
+        assert_eq!(e.code(), "kiosk.config_invalid");
+        let msg = e.to_string();
+        assert!(msg.contains(&p.display().to_string()), "{msg}");
+        assert!(msg.contains("idle_minutes"), "{msg}");
+        // The flag still applies on top of the defaults.
+        assert!(load_from(Some(&p), false, true).config.enabled);
+    }
+
+    #[test]
+    fn load_missing_file_is_quiet_unless_named_explicitly() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("absent.toml");
+        let out = load_from(Some(&p), false, false);
+        assert_eq!(
+            (out.config, out.file, out.error),
+            (KioskConfig::default(), None, None)
+        );
+        let out = load_from(Some(&p), true, false);
+        assert_eq!(out.config, KioskConfig::default());
+        let e = out.error.unwrap();
+        assert_eq!(e.code(), "kiosk.config_unreadable");
+        assert!(e.to_string().contains("absent.toml"), "{e}");
+        assert_eq!(load_from(None, false, false).error, None);
+    }
+
+    #[test]
+    fn admin_changes_follow_the_same_rules_and_apply_all_or_nothing() {
+        let mut c = KioskConfig {
+            pin_hash: Some(fast_hash()),
+            ..KioskConfig::default()
+        };
+        let before = c.clone();
+        let mut s = c.settings();
+        s.idle_minutes = 31;
+        s.printing = false;
+        let e = c.apply_settings(s.clone()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "admin settings: setting `idle_minutes`: must be from 1 to 30 minutes, got 31"
+        );
+        assert_eq!(c, before, "nothing changes on error");
+
+        s.idle_minutes = 0;
+        assert!(c.apply_settings(s.clone()).is_err());
+        s.idle_minutes = 12;
+        s.center_name = Some("x".repeat(81));
+        assert!(c.apply_settings(s.clone()).is_err());
+        s.center_name = Some(" Library ".into());
+        s.default_lang = Lang::Es;
+        c.apply_settings(s).unwrap();
+        assert_eq!(c.idle_minutes, 12);
+        assert!(!c.printing);
+        assert_eq!(c.center_name.as_deref(), Some("Library"));
+        assert_eq!(c.pin_hash, before.pin_hash, "settings never touch the PIN");
+        let sc = c.session_config().unwrap();
+        assert_eq!(sc.idle(), std::time::Duration::from_secs(12 * 60));
+    }
+
+    #[test]
+    fn validate_catches_a_stored_config_gone_bad() {
+        let c = KioskConfig {
+            idle_minutes: 0,
+            ..KioskConfig::default()
+        };
+        assert_eq!(c.validate().unwrap_err().code(), "kiosk.config_invalid");
+        let c = KioskConfig {
+            pin_hash: Some("nope".into()),
+            ..KioskConfig::default()
+        };
+        assert!(c.validate().unwrap_err().to_string().contains("pin_hash"));
+    }
+
+    #[test]
+    fn settings_for_the_ui_carry_no_pin_hash() {
+        let c = KioskConfig {
+            pin_hash: Some(fast_hash()),
+            ..KioskConfig::default()
+        };
+        let v = serde_json::to_value(c.settings()).unwrap();
+        assert!(v.get("pin_hash").is_none());
+        assert_eq!(v["default_lang"], "en");
+    }
+}

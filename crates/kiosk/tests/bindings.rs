@@ -1,0 +1,32 @@
+//! The types the UI receives must export to TypeScript the way the app's
+//! bindings do (serde-aware, no 64-bit integers that would need BigInt).
+
+use specta::Types;
+use waypoint_kiosk::{Effect, Event, KioskSettings, Lang, PinStatus, Snapshot, State};
+
+#[test]
+fn ui_types_export_to_typescript() {
+    let types = Types::default()
+        .register::<Effect>()
+        .register::<Event>()
+        .register::<Snapshot>()
+        .register::<State>()
+        .register::<Lang>()
+        .register::<KioskSettings>()
+        .register::<PinStatus>();
+    let ts = specta_typescript::Typescript::default()
+        .export(&types, specta_serde::Format)
+        .expect("exports");
+    for needle in [
+        "export type Effect",
+        "kind: \"show_countdown\"",
+        "seconds_left: number",
+        "export type State",
+        "\"attract\" | \"profiler\" | \"results\" | \"careers\" | \"report\"",
+        "export type Lang = \"en\" | \"es\"",
+        "idle_deadline_in_ms: number | null",
+        "locked_seconds_left: number | null",
+    ] {
+        assert!(ts.contains(needle), "missing {needle:?} in:\n{ts}");
+    }
+}

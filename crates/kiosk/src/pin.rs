@@ -467,6 +467,21 @@ mod tests {
     }
 
     #[test]
+    fn hashes_from_the_reference_argon2_cli_verify() {
+        // `echo -n 2468 | argon2 kioskSaltForTest -id -t 2 -m 12 -p 1 -e`, the
+        // way docs/kiosk.md tells admins to make a pin_hash without the app.
+        let cli = "$argon2id$v=19$m=4096,t=2,p=1$a2lvc2tTYWx0Rm9yVGVzdA$oYugKo85jjDApzvHy/Rpnw+nbfAdze1/8gEa5Ud0BNU";
+        assert!(check_hash(cli).is_ok());
+        let clock = FakeClock::new();
+        let mut pad = PinPad::new(Some(cli.into()), LockState::default());
+        assert_eq!(
+            pad.verify("1357", clock.wall()),
+            Err(KioskError::PinWrong { tries_left: 4 })
+        );
+        assert!(pad.verify("2468", clock.wall()).is_ok());
+    }
+
+    #[test]
     fn a_stored_hash_that_is_not_argon2_is_reported() {
         let clock = FakeClock::new();
         let mut pad = PinPad::new(Some("plain-1234".into()), LockState::default());

@@ -30,3 +30,16 @@ fn ui_types_export_to_typescript() {
         assert!(ts.contains(needle), "missing {needle:?} in:\n{ts}");
     }
 }
+
+/// The example kiosk.toml in docs/kiosk.md must be a file Waypoint accepts,
+/// since admins will copy it.
+#[test]
+fn the_documented_example_config_is_valid() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/kiosk.md"))
+        .expect("docs/kiosk.md");
+    let start = doc.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let text = &doc[start..start + doc[start..].find("```").expect("closed block")];
+    let c = waypoint_kiosk::KioskConfig::from_toml(text, "docs/kiosk.md").expect("valid example");
+    assert!(c.enabled);
+    assert_eq!(c.center_name.as_deref(), Some("Eastside Career Center"));
+}

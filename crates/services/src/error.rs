@@ -12,6 +12,9 @@ pub enum ServiceError {
     Store(#[from] waypoint_store::StoreError),
     #[error(transparent)]
     Keychain(#[from] waypoint_secrets::SecretsError),
+    /// The PDF report could not be made, written or printed.
+    #[error(transparent)]
+    Report(#[from] waypoint_report_pdf::ReportError),
     #[error("{0}")]
     InvalidInput(String),
     #[error("Job Zone {0} does not exist: choose a zone from 1 to 5.")]
@@ -33,6 +36,7 @@ impl ServiceError {
             ServiceError::Profiler(e) => e.code(),
             ServiceError::Store(e) => e.code(),
             ServiceError::Keychain(e) => e.code(),
+            ServiceError::Report(e) => e.code(),
             ServiceError::InvalidInput(_) => "input.invalid",
             ServiceError::InvalidZone(_) => "input.invalid_zone",
             ServiceError::PageOutOfRange { .. } => "input.page_out_of_range",

@@ -12,6 +12,7 @@ mod error;
 pub mod history;
 pub mod key;
 pub mod pack;
+pub mod pdf;
 pub mod questionnaire;
 pub mod report;
 pub mod results;

@@ -46,6 +46,9 @@ enum Command {
     /// The occupation pack behind offline matching: import, download, info.
     #[command(subcommand)]
     Pack(commands::pack::PackCommand),
+    /// The one-page results report as a PDF: scores, code and careers (O*NET with a key,
+    /// else the occupation pack's offline estimate, else a note saying why there are none).
+    ReportPdf(commands::report_pdf::Args),
     /// Score a CSV of id,answers rows (offline); lists top careers when a pack is installed.
     Batch(commands::batch::Args),
 }
@@ -103,7 +106,10 @@ fn online(cli: &Cli) -> Result<(), Fail> {
                 Command::Questions(a) => commands::questions::run(&ctx, a).await,
                 Command::Careers(a) => commands::careers::run(&ctx, a).await,
                 Command::Report(a) => commands::report::run(&ctx, a).await,
-                Command::Score(_) | Command::Pack(_) | Command::Batch(_) => {
+                Command::Score(_)
+                | Command::Pack(_)
+                | Command::Batch(_)
+                | Command::ReportPdf(_) => {
                     unreachable!("offline commands are dispatched in main")
                 }
             }
@@ -121,6 +127,7 @@ fn main() -> ExitCode {
         Command::Score(a) => commands::score::run(a, cli.json),
         Command::Pack(p) => commands::pack::run(p, cli.api_base.as_deref(), cli.json),
         Command::Batch(a) => commands::batch::run(a),
+        Command::ReportPdf(a) => commands::report_pdf::run(a, cli.api_base.as_deref(), cli.json),
         _ => online(&cli),
     };
     match result {

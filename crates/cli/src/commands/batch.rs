@@ -27,7 +27,7 @@ pub struct Args {
 }
 
 /// 1–5, else the profiler's own message (clap exits 2 with it).
-fn parse_zone(s: &str) -> Result<u8, String> {
+pub(crate) fn parse_zone(s: &str) -> Result<u8, String> {
     let n: i64 = s
         .trim()
         .parse()

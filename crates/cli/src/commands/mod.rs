@@ -6,4 +6,5 @@ pub mod careers;
 pub mod pack;
 pub mod questions;
 pub mod report;
+pub mod report_pdf;
 pub mod score;

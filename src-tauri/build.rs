@@ -31,6 +31,13 @@ const COMMANDS: &[&str] = &[
     "import_pack",
     "download_pack",
     "open_external",
+    "kiosk_status",
+    "kiosk_event",
+    "kiosk_unlock",
+    "kiosk_relock",
+    "kiosk_set_pin",
+    "kiosk_update",
+    "quit_app",
 ];
 
 fn main() {

@@ -300,3 +300,63 @@ pub fn open_external(app: AppHandle, url: String) -> Res<()> {
         .open_url(url, None::<&str>)
         .map_err(|e| AppError::new("open.failed", e.to_string()))
 }
+
+// ---- Kiosk mode (rules in crates/kiosk, window and wipe in crate::kiosk) ----
+
+type Kiosk<'a> = State<'a, Arc<crate::kiosk::KioskRuntime>>;
+
+#[tauri::command]
+#[specta::specta]
+pub fn kiosk_status(kiosk: Kiosk<'_>) -> crate::kiosk::KioskStatus {
+    kiosk.status()
+}
+
+/// Activity, "Touch to start", moving between screens, "I'm done".
+#[tauri::command]
+#[specta::specta]
+pub fn kiosk_event(app: AppHandle, kiosk: Kiosk<'_>, event: waypoint_kiosk::Event) {
+    kiosk.event(&app, event)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn kiosk_unlock(kiosk: Kiosk<'_>, pin: String) -> Res<crate::kiosk::KioskStatus> {
+    kiosk.unlock(&pin)?;
+    Ok(kiosk.status())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn kiosk_relock(kiosk: Kiosk<'_>) {
+    kiosk.relock()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn kiosk_set_pin(kiosk: Kiosk<'_>, pin: String) -> Res<()> {
+    kiosk.set_pin(&pin)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn kiosk_update(
+    app: AppHandle,
+    kiosk: Kiosk<'_>,
+    settings: waypoint_kiosk::KioskSettings,
+) -> Res<crate::kiosk::KioskStatus> {
+    kiosk.update(&app, settings)
+}
+
+/// Quits the app: always allowed outside kiosk mode, only after the PIN inside it.
+#[tauri::command]
+#[specta::specta]
+pub fn quit_app(app: AppHandle, kiosk: Kiosk<'_>) -> Res<()> {
+    if !kiosk.may_close() {
+        return Err(AppError::new(
+            "kiosk.locked",
+            "Enter the admin PIN to close Waypoint.",
+        ));
+    }
+    app.exit(0);
+    Ok(())
+}

@@ -8,6 +8,7 @@ pub mod app_info;
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod kiosk;
 pub mod links;
 pub mod startup;
 
@@ -56,10 +57,18 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             import_pack,
             download_pack,
             open_external,
+            kiosk_status,
+            kiosk_event,
+            kiosk_unlock,
+            kiosk_relock,
+            kiosk_set_pin,
+            kiosk_update,
+            quit_app,
         ])
         .events(tauri_specta::collect_events![
             events::OnlineStatus,
-            events::PackProgressEvent
+            events::PackProgressEvent,
+            kiosk::KioskEffect
         ])
 }
 
@@ -101,8 +110,13 @@ pub fn run() {
     };
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Waypoint starting");
 
-    let started = startup::start(paths);
+    let mut started = startup::start(paths);
     let services = started.services.clone();
+    let kiosk = Arc::new(kiosk::KioskRuntime::load(
+        services.clone(),
+        &started.state.paths.data_dir,
+        &mut started.state.notices,
+    ));
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -115,19 +129,53 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(navigation_guard())
         .invoke_handler(builder.invoke_handler())
+        .on_window_event({
+            let kiosk = kiosk.clone();
+            move |_window, event| {
+                if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                    if !kiosk.may_close() {
+                        tracing::info!("close refused: kiosk mode is locked");
+                        api.prevent_close();
+                    }
+                }
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             let handle = app.handle().clone();
             services.on_online_change(move |online| {
                 let _ = events::OnlineStatus { online }.emit(&handle);
             });
+            if kiosk.enabled() {
+                if let Some(w) = app.get_webview_window("main") {
+                    kiosk::lock_down(&w, true);
+                }
+            }
+            kiosk.start_timer(app.handle().clone());
+            app.manage(kiosk);
             app.manage(services);
             app.manage(started.state);
             Ok(())
         })
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("error while running Waypoint");
+}
+
+/// The webview only ever shows Waypoint's own pages: links elsewhere open in the system
+/// browser through `open_external`, or not at all in kiosk mode.
+fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("navigation-guard")
+        .on_navigation(|_webview, url| {
+            let own = matches!(url.scheme(), "tauri" | "asset")
+                || matches!(url.host_str(), Some("tauri.localhost") | Some("localhost"));
+            if !own {
+                tracing::warn!(%url, "navigation blocked");
+            }
+            own
+        })
+        .build()
 }
 
 /// The services every command shares (what `app.manage` holds).

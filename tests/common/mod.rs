@@ -1,16 +1,30 @@
 //! Drives the real Waypoint window: tauri-driver + WebKitWebDriver + fantoccini, under the
 //! Xvfb display and D-Bus session that `cargo xtask test` provides.
+//!
+//! Only one app and driver may run at a time (the driver port is fixed), while nextest runs
+//! each test in its own process and `cargo test` runs tests on several threads. So every
+//! [`App`] holds [`E2eLock`]: an in-process mutex plus a lock file shared by all processes.
+//! A test that launches the app more than once (restart, crash) takes the lock itself with
+//! [`e2e_lock`] so no other test slips in between launches.
 
 #![allow(dead_code)]
 
+use std::cell::Cell;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 /// One fixed port per run; the WebDriver tests run one app at a time.
 const DRIVER_PORT: u16 = 4444;
+
+/// How long a wait polls before it fails.
+pub const WAIT: Duration = Duration::from_secs(20);
 
 pub fn app_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_waypoint"))
@@ -22,17 +36,103 @@ pub fn shots_dir() -> PathBuf {
     d
 }
 
+// ---------------------------------------------------------------------------------------------
+// One real window at a time.
+
+static IN_PROCESS: Mutex<()> = Mutex::new(());
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+fn lock_path() -> PathBuf {
+    std::env::temp_dir().join("waypoint-e2e-window.lock")
+}
+
+/// Held while a real window may run. Re-entrant on the same thread (tokio tests run their
+/// body on the test's own thread), so a test holding it can launch the app several times.
+pub struct E2eLock {
+    outer: Option<(MutexGuard<'static, ()>, PathBuf)>,
+}
+
+pub fn e2e_lock() -> E2eLock {
+    let depth = DEPTH.with(|d| {
+        let v = d.get();
+        d.set(v + 1);
+        v
+    });
+    if depth > 0 {
+        return E2eLock { outer: None };
+    }
+    let guard = IN_PROCESS.lock().unwrap_or_else(|e| e.into_inner());
+    let path = lock_path();
+    let deadline = Instant::now() + Duration::from_secs(30 * 60);
+    loop {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                let _ = write!(f, "{}", std::process::id());
+                break;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                // A holder that died without cleaning up leaves its pid behind.
+                let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                if let Ok(pid) = holder.trim().parse::<u32>() {
+                    if !Path::new(&format!("/proc/{pid}")).exists() {
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "waited too long for {} (held by {holder:?})",
+                    path.display()
+                );
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            Err(e) => panic!("cannot create {}: {e}", path.display()),
+        }
+    }
+    E2eLock {
+        outer: Some((guard, path)),
+    }
+}
+
+impl Drop for E2eLock {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+        if let Some((_guard, path)) = self.outer.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
 /// The running app and the driver behind it. Dropping it closes both cleanly.
 pub struct App {
     pub client: Client,
     driver: Child,
-    pub data_dir: tempfile::TempDir,
+    /// Shared so a test can relaunch the app on the same data folder after closing it.
+    pub data_dir: Arc<tempfile::TempDir>,
+    closed: bool,
+    // Declared last: released after the driver is gone.
+    _lock: E2eLock,
 }
 
 impl App {
     /// Starts the app with a fresh `WAYPOINT_DATA_DIR` and extra environment variables.
     pub async fn launch(envs: &[(&str, &str)]) -> App {
-        let data_dir = tempfile::tempdir().unwrap();
+        App::launch_in(Arc::new(tempfile::tempdir().unwrap()), envs).await
+    }
+
+    /// Starts the app on an existing data folder (a restart, or files prepared beforehand).
+    pub async fn launch_in(data_dir: Arc<tempfile::TempDir>, envs: &[(&str, &str)]) -> App {
+        let lock = e2e_lock();
+        // Two crypto back-ends are in the dependency graph; rustls needs to be told which.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let driver = Command::new("tauri-driver")
             .args(["--port", &DRIVER_PORT.to_string()])
             .env("WAYPOINT_DATA_DIR", data_dir.path())
@@ -69,6 +169,8 @@ impl App {
             client,
             driver,
             data_dir,
+            closed: false,
+            _lock: lock,
         }
     }
 
@@ -95,12 +197,347 @@ impl App {
         path
     }
 
+    /// Runs `js` (a function body that returns a value) until it returns `true`.
+    pub async fn wait_js(&self, what: &str, js: &str, args: Vec<serde_json::Value>) {
+        let deadline = Instant::now() + WAIT;
+        let mut last = serde_json::Value::Null;
+        loop {
+            match self.client.execute(js, args.clone()).await {
+                Ok(serde_json::Value::Bool(true)) => return,
+                Ok(v) => last = v,
+                Err(e) => last = serde_json::Value::String(e.to_string()),
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} (last: {last})"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until `css` matches a visible element.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return el;
+                }
+            }
+            assert!(Instant::now() < deadline, "nothing visible matched {css}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the text of `css` (trimmed, spaces collapsed) satisfies `ok`; returns it.
+    pub async fn wait_text(&self, css: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(t) = el.text().await {
+                    last = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if ok(&last) {
+                        return last;
+                    }
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css}: timed out waiting for {what}; last text {last:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn wait_text_eq(&self, css: &str, expected: &str) -> String {
+        self.wait_text(css, expected, |t| t == expected).await
+    }
+
+    /// Waits until the focused element matches `css`.
+    pub async fn wait_focus(&self, css: &str) {
+        self.wait_js(
+            &format!("focus on {css}"),
+            "return document.activeElement ? document.activeElement.matches(arguments[0]) : false;",
+            vec![css.into()],
+        )
+        .await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.expect("click");
+    }
+
+    /// Clicks the first visible button (or link) whose text is exactly `text`.
+    pub async fn click_button(&self, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(els) = self.client.find_all(Locator::Css("button, a")).await {
+                for el in els {
+                    let t = el.text().await.unwrap_or_default();
+                    if t.split_whitespace().collect::<Vec<_>>().join(" ") == text
+                        && el.is_displayed().await.unwrap_or(false)
+                        && el.is_enabled().await.unwrap_or(false)
+                    {
+                        el.click().await.expect("click");
+                        return;
+                    }
+                }
+            }
+            assert!(Instant::now() < deadline, "no button {text:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses one key on whatever has focus, as a keyboard would.
+    pub async fn press(&self, key: char) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.expect("key press");
+    }
+
+    /// Types `text` into the element matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.expect("clear");
+        el.send_keys(text).await.expect("send keys");
+    }
+
+    /// Number of elements matching `css` (no waiting).
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+
+    /// The pid of the app process started for this data folder.
+    pub fn app_pid(&self) -> Option<u32> {
+        app_pid_for(self.data_dir.path())
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        if self.closed {
+            return;
+        }
+        self.closed = true;
         // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too.
         let _ = Command::new("kill")
             .args(["-TERM", &self.driver.id().to_string()])
             .status();
         let _ = self.driver.wait();
+        // The app itself must be gone before the next one starts on the same folder.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while let Some(pid) = app_pid_for(self.data_dir.path()) {
+            if Instant::now() > deadline {
+                let _ = Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
+}
+
+impl Drop for App {
+    /// A test that panics still stops its driver, so the next test gets the port.
+    fn drop(&mut self) {
+        self.stop_driver();
+    }
+}
+
+/// Finds the running `waypoint` process whose `WAYPOINT_DATA_DIR` is `dir`.
+pub fn app_pid_for(dir: &Path) -> Option<u32> {
+    let want = format!("WAYPOINT_DATA_DIR={}", dir.display());
+    let exe = app_binary();
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(path) = std::fs::read_link(entry.path().join("exe")) else {
+            continue;
+        };
+        if path != exe {
+            continue;
+        }
+        // A zombie has no environment left: it is gone for our purposes.
+        let Ok(env) = std::fs::read(entry.path().join("environ")) else {
+            continue;
+        };
+        if env.split(|b| *b == 0).any(|kv| kv == want.as_bytes()) {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journeys shared by the tests/journey_*.rs scenarios.
+
+pub const ENTER: char = '\u{E007}';
+pub const AREAS: [&str; 6] = [
+    "realistic",
+    "investigative",
+    "artistic",
+    "social",
+    "enterprising",
+    "conventional",
+];
+
+/// Removes any O*NET key a previous test left in the session's keychain.
+pub fn clear_keychain() {
+    let _ = Command::new("secret-tool")
+        .args(["clear", "service", "org.waypoint.profiler"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// Screenshot `target/e2e/<scenario>-<step>.png`.
+pub async fn shot(app: &App, scenario: &str, step: &str) -> PathBuf {
+    app.screenshot(&format!("{scenario}-{step}")).await
+}
+
+/// Answers items `from..=to` with the digits of `pattern` (item n gets `pattern[n-1]`), by
+/// keyboard only: a digit answers and moves on; Enter on Next turns the page. Focus must be
+/// on item `from` when called.
+pub async fn answer_by_keyboard(app: &App, pattern: &str, from: usize, to: usize) {
+    let total = pattern.len();
+    for i in from..=to {
+        app.wait_focus(&format!("[data-item=\"{i}\"] [role=\"radio\"]"))
+            .await;
+        app.press(pattern.as_bytes()[i - 1] as char).await;
+        // The answer shows as checked before we move on.
+        app.wait_js(
+            &format!("item {i} checked"),
+            "const b = document.querySelector(`[data-item=\"${arguments[0]}\"] [aria-checked=\"true\"]`); return b ? b.dataset.value === arguments[1] : false;",
+            vec![i.into(), pattern[i - 1..i].into()],
+        )
+        .await;
+        if i < total {
+            let next = format!("[data-item=\"{}\"] [role=\"radio\"]", i + 1);
+            app.wait_js(
+                "focus on the next item or on Next",
+                "const a = document.activeElement; return !!a && (a.matches(arguments[0]) || a.matches('[data-testid=\"q-next\"]'));",
+                vec![next.clone().into()],
+            )
+            .await;
+            let on_next: bool = app
+                .client
+                .execute(
+                    "return document.activeElement.matches('[data-testid=\"q-next\"]');",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_bool()
+                .unwrap();
+            if on_next && i < to {
+                app.press(ENTER).await;
+            }
+        }
+    }
+}
+
+/// The progress line, e.g. "10 of 60 answered".
+pub async fn wait_progress(app: &App, done: usize, total: usize) {
+    app.wait_text_eq("#q-progress-text", &format!("{done} of {total} answered"))
+        .await;
+}
+
+/// The six bar values shown on the results, in R I A S E C order.
+pub async fn shown_scores(app: &App) -> Vec<String> {
+    app.wait_for("[data-testid=code]").await;
+    let mut out = Vec::new();
+    for a in AREAS {
+        out.push(
+            app.wait_text(&format!("[data-area=\"{a}\"] .bar-value"), "a value", |t| {
+                !t.is_empty()
+            })
+            .await,
+        );
+    }
+    out
+}
+
+/// A plain HTTP/1.0 GET (no chunked bodies) to the loopback test server; returns the JSON body.
+pub fn http_get_json(url: &str, headers: &[(&str, &str)]) -> serde_json::Value {
+    use std::io::Read;
+    let rest = url.strip_prefix("http://").expect("http:// URL");
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let path = if path.is_empty() { "/" } else { path };
+    let mut s = std::net::TcpStream::connect(host).expect("connect to the test server");
+    let mut req = format!("GET {path} HTTP/1.0\r\nHost: {host}\r\nAccept: application/json\r\n");
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    s.write_all(req.as_bytes()).unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf);
+    let (head, body) = text.split_once("\r\n\r\n").expect("an HTTP response");
+    assert!(
+        head.starts_with("HTTP/1.") && head.contains(" 200 "),
+        "{head}"
+    );
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                if bytes.windows(needle.len()).any(|w| w == needle) {
+                    hits.push(p);
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// All files under `dir`, relative, for messages.
+pub fn list_files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn secret_tool(args: &[&str]) -> (bool, String) {
+    let out = Command::new("secret-tool")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("secret-tool is installed");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
+    )
 }

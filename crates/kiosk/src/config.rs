@@ -21,6 +21,8 @@ const ADMIN_SOURCE: &str = "admin settings";
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, specta::Type,
 )]
 #[serde(rename_all = "lowercase")]
+// Same wire values as the services' `Lang`; a distinct TypeScript name avoids a clash.
+#[serde(rename = "KioskLang")]
 pub enum Lang {
     #[default]
     En,

@@ -45,10 +45,20 @@ export const commands = {
 	 *  cannot be used to open arbitrary addresses.
 	 */
 	openExternal: (url: string) => typedError<null, Problem>(__TAURI_INVOKE("open_external", { url })),
+	kioskStatus: () => __TAURI_INVOKE<KioskStatus_Serialize>("kiosk_status"),
+	/**  Activity, "Touch to start", moving between screens, "I'm done". */
+	kioskEvent: (event: Event) => __TAURI_INVOKE<void>("kiosk_event", { event }),
+	kioskUnlock: (pin: string) => typedError<KioskStatus_Serialize, Problem>(__TAURI_INVOKE("kiosk_unlock", { pin })),
+	kioskRelock: () => __TAURI_INVOKE<void>("kiosk_relock"),
+	kioskSetPin: (pin: string) => typedError<null, Problem>(__TAURI_INVOKE("kiosk_set_pin", { pin })),
+	kioskUpdate: (settings: KioskSettings_Deserialize) => typedError<KioskStatus_Serialize, Problem>(__TAURI_INVOKE("kiosk_update", { settings })),
+	/**  Quits the app: always allowed outside kiosk mode, only after the PIN inside it. */
+	quitApp: () => typedError<null, Problem>(__TAURI_INVOKE("quit_app")),
 };
 
 /** Events */
 export const events = {
+	kioskEffect: makeEvent<KioskEffect, KioskEffect>("kiosk-effect"),
 	onlineStatus: makeEvent<OnlineStatus, OnlineStatus>("online-status"),
 	packProgressEvent: makeEvent<PackProgressEvent, PackProgressEvent>("pack-progress-event"),
 };
@@ -192,6 +202,24 @@ export type Draft_Serialize = {
 	started_at: string,
 };
 
+/**  What the app must do. Apply them in order. */
+export type Effect = { kind: "show_countdown"; seconds_left: number } | { kind: "hide_countdown" } | 
+/**
+ *  Drop the in-memory session, delete the draft, clear webview storage
+ *  and delete temporary files.
+ */
+{ kind: "wipe" } | { kind: "show_attract" } | { kind: "navigate"; to: State };
+
+export type Event = 
+/**  Any touch, click, key or pointer movement. */
+{ kind: "activity" } | 
+/**  "Touch to start" on the attract screen, with the language chosen there. */
+{ kind: "start"; lang: KioskLang } | 
+/**  The person moved to another screen of the session. */
+{ kind: "navigate"; to: State } | 
+/**  "I'm done": end the session now. */
+{ kind: "done" };
+
 export type ExportFormat = "json" | "csv";
 
 /**
@@ -258,6 +286,57 @@ export type KeyStatus_Serialize = {
 	keychain_error: Problem | null,
 };
 
+/**  Effects pushed to the UI as they happen (countdown, attract screen, navigation). */
+export type KioskEffect = Effect;
+
+export type KioskLang = "en" | "es";
+
+/**  The settings an admin sees and edits in the admin panel. */
+export type KioskSettings = KioskSettings_Serialize | KioskSettings_Deserialize;
+
+/**  The settings an admin sees and edits in the admin panel. */
+export type KioskSettings_Deserialize = {
+	enabled: boolean,
+	idle_minutes: number,
+	default_lang: KioskLang,
+	save_results: boolean,
+	printing: boolean,
+	center_name?: string | null,
+};
+
+/**  The settings an admin sees and edits in the admin panel. */
+export type KioskSettings_Serialize = {
+	enabled: boolean,
+	idle_minutes: number,
+	default_lang: KioskLang,
+	save_results: boolean,
+	printing: boolean,
+	center_name: string | null,
+};
+
+/**  What the UI needs to draw kiosk mode. The PIN hash never leaves Rust. */
+export type KioskStatus = KioskStatus_Serialize | KioskStatus_Deserialize;
+
+/**  What the UI needs to draw kiosk mode. The PIN hash never leaves Rust. */
+export type KioskStatus_Deserialize = {
+	enabled: boolean,
+	/**  An admin entered the PIN: settings may change and the window may close. */
+	unlocked: boolean,
+	settings: KioskSettings_Deserialize,
+	pin: PinStatus_Deserialize,
+	session: Snapshot_Deserialize,
+};
+
+/**  What the UI needs to draw kiosk mode. The PIN hash never leaves Rust. */
+export type KioskStatus_Serialize = {
+	enabled: boolean,
+	/**  An admin entered the PIN: settings may change and the window may close. */
+	unlocked: boolean,
+	settings: KioskSettings_Serialize,
+	pin: PinStatus_Serialize,
+	session: Snapshot_Serialize,
+};
+
 export type Lang = "en" | "es";
 
 /**  What the last real call to O*NET showed; no pings to third parties. */
@@ -305,6 +384,27 @@ export type PackStatus_Serialize = {
 	source: string | null,
 	count: number,
 	imported_at: string | null,
+};
+
+/**  What the PIN pad screen shows. */
+export type PinStatus = PinStatus_Serialize | PinStatus_Deserialize;
+
+/**  What the PIN pad screen shows. */
+export type PinStatus_Deserialize = {
+	has_pin: boolean,
+	/**  Seconds until the pad takes tries again, rounded up; `None` when open. */
+	locked_seconds_left?: number | null,
+	/**  Wrong tries left before the next lock (0 while locked). */
+	tries_left: number,
+};
+
+/**  What the PIN pad screen shows. */
+export type PinStatus_Serialize = {
+	has_pin: boolean,
+	/**  Seconds until the pad takes tries again, rounded up; `None` when open. */
+	locked_seconds_left: number | null,
+	/**  Wrong tries left before the next lock (0 while locked). */
+	tries_left: number,
 };
 
 /**  An error as the UI receives it: a stable code to branch on, a sentence to show. */
@@ -408,6 +508,9 @@ export type SessionSummary_Serialize = {
 	label: string | null,
 };
 
+/**  What the UI needs to draw the kiosk chrome. */
+export type Snapshot = Snapshot_Serialize | Snapshot_Deserialize;
+
 export type SnapshotRow = SnapshotRow_Serialize | SnapshotRow_Deserialize;
 
 export type SnapshotRow_Deserialize = {
@@ -442,6 +545,34 @@ export type SnapshotTab_Serialize = {
 	rows: SnapshotRow_Serialize[],
 };
 
+/**  What the UI needs to draw the kiosk chrome. */
+export type Snapshot_Deserialize = {
+	state: State,
+	/**
+	 *  Milliseconds until the countdown appears; `None` on the attract
+	 *  screen (no timer runs there) and during the countdown.
+	 */
+	idle_deadline_in_ms?: number | null,
+	/**  Whole seconds left, rounded up; `None` unless counting down. */
+	countdown_seconds_left?: number | null,
+	/**  The session's language, or the default one on the attract screen. */
+	lang: KioskLang,
+};
+
+/**  What the UI needs to draw the kiosk chrome. */
+export type Snapshot_Serialize = {
+	state: State,
+	/**
+	 *  Milliseconds until the countdown appears; `None` on the attract
+	 *  screen (no timer runs there) and during the countdown.
+	 */
+	idle_deadline_in_ms: number | null,
+	/**  Whole seconds left, rounded up; `None` unless counting down. */
+	countdown_seconds_left: number | null,
+	/**  The session's language, or the default one on the attract screen. */
+	lang: KioskLang,
+};
+
 /**  Where data shown to the person came from. */
 export type Source = 
 /**  Fetched from O*NET Web Services just now. */
@@ -454,6 +585,13 @@ export type Source =
 "estimate" | 
 /**  Nothing to show: no key, no cache, no offline data. */
 "unavailable";
+
+/**  Where the person is. `Countdown` overlays the screen they were on. */
+export type State = 
+/**  "Touch to start" with the language choice; no session exists. */
+"attract" | "profiler" | "results" | "careers" | "report" | 
+/**  "Are you still there?" */
+"countdown";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

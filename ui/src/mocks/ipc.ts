@@ -350,6 +350,27 @@ export function installMockIpc(): void {
       return packRun("download");
     },
     openExternal: () => null,
+    // Kiosk mode is off in the mock unless a test turns it on.
+    kioskStatus: () => ({
+      enabled: false,
+      unlocked: false,
+      settings: {
+        enabled: false, idle_minutes: 3, default_lang: "en" as const, save_results: false,
+        printing: true, center_name: null,
+      },
+      pin: { has_pin: false, locked_seconds_left: null, tries_left: 5 },
+      session: { state: "attract" as const, idle_deadline_in_ms: null, countdown_seconds_left: null, lang: "en" as const },
+    }),
+    kioskEvent: () => undefined,
+    kioskUnlock: () => {
+      throw { code: "kiosk.no_pin", message: "No admin PIN is set." };
+    },
+    kioskRelock: () => undefined,
+    kioskSetPin: () => null,
+    kioskUpdate: () => {
+      throw { code: "kiosk.locked", message: "Enter the admin PIN to change kiosk settings." };
+    },
+    quitApp: () => null,
   } satisfies Handlers;
 
   async function handle(cmd: string, a: Args): Promise<unknown> {

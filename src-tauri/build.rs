@@ -31,6 +31,8 @@ const COMMANDS: &[&str] = &[
     "import_pack",
     "download_pack",
     "open_external",
+    "save_report_pdf",
+    "print_report",
     "kiosk_status",
     "kiosk_event",
     "kiosk_unlock",

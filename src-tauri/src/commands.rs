@@ -301,6 +301,56 @@ pub fn open_external(app: AppHandle, url: String) -> Res<()> {
         .map_err(|e| AppError::new("open.failed", e.to_string()))
 }
 
+// ---- The one-page results report (made in Rust: window.print() is unreliable on macOS) ----
+
+/// Saves the report through the native save dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_report_pdf(
+    app: AppHandle,
+    svc: Svc<'_>,
+    session_id: String,
+    lang: Lang,
+) -> Res<Saved> {
+    let path = app
+        .dialog()
+        .file()
+        .set_file_name("waypoint-results.pdf")
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+        .ok_or_else(|| AppError::new("export.cancelled", "Nothing was saved."))?;
+    ok(svc.save_report_pdf(&session_id, lang, None, &path))?;
+    Ok(Saved {
+        path: path.display().to_string(),
+    })
+}
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct Printed {
+    /// The print system's job id, when it reports one.
+    pub job: Option<String>,
+}
+
+/// Prints to the default printer. In kiosk mode the file is deleted right after.
+#[tauri::command]
+#[specta::specta]
+pub fn print_report(
+    svc: Svc<'_>,
+    kiosk: Kiosk<'_>,
+    session_id: String,
+    lang: Lang,
+) -> Res<Printed> {
+    if !kiosk.printing_allowed() {
+        return Err(AppError::new(
+            "print.disabled",
+            "Printing is turned off on this computer. Ask a staff member for help.",
+        ));
+    }
+    let job = ok(svc.print_report(&session_id, lang, None, None, kiosk.enabled()))?;
+    Ok(Printed { job: job.id })
+}
+
 // ---- Kiosk mode (rules in crates/kiosk, window and wipe in crate::kiosk) ----
 
 type Kiosk<'a> = State<'a, Arc<crate::kiosk::KioskRuntime>>;

@@ -104,6 +104,12 @@ impl KioskRuntime {
         self.inner.lock().unwrap().config.enabled
     }
 
+    /// Admins may turn printing off for a kiosk; outside kiosk mode it is always on.
+    pub fn printing_allowed(&self) -> bool {
+        let i = self.inner.lock().unwrap();
+        !i.config.enabled || i.config.printing
+    }
+
     /// A close request is refused in kiosk mode unless an admin unlocked it.
     pub fn may_close(&self) -> bool {
         let i = self.inner.lock().unwrap();

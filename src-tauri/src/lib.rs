@@ -57,6 +57,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             import_pack,
             download_pack,
             open_external,
+            save_report_pdf,
+            print_report,
             kiosk_status,
             kiosk_event,
             kiosk_unlock,

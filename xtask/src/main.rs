@@ -39,6 +39,11 @@ const APT_TEST_PACKAGES: &[&str] = &[
     "libsecret-tools",
     "imagemagick",
     "chromium",
+    // The PDF report's tests read it back and print it to a real CUPS queue.
+    "poppler-utils",
+    "cups",
+    "cups-client",
+    "printer-driver-cups-pdf",
 ];
 
 type Result<T = ()> = std::result::Result<T, String>;

@@ -45,6 +45,10 @@ export const commands = {
 	 *  cannot be used to open arbitrary addresses.
 	 */
 	openExternal: (url: string) => typedError<null, Problem>(__TAURI_INVOKE("open_external", { url })),
+	/**  Saves the report through the native save dialog. */
+	saveReportPdf: (sessionId: string, lang: Lang) => typedError<Saved, Problem>(__TAURI_INVOKE("save_report_pdf", { sessionId, lang })),
+	/**  Prints to the default printer. In kiosk mode the file is deleted right after. */
+	printReport: (sessionId: string, lang: Lang) => typedError<Printed_Serialize, Problem>(__TAURI_INVOKE("print_report", { sessionId, lang })),
 	kioskStatus: () => __TAURI_INVOKE<KioskStatus_Serialize>("kiosk_status"),
 	/**  Activity, "Touch to start", moving between screens, "I'm done". */
 	kioskEvent: (event: Event) => __TAURI_INVOKE<void>("kiosk_event", { event }),
@@ -405,6 +409,18 @@ export type PinStatus_Serialize = {
 	locked_seconds_left: number | null,
 	/**  Wrong tries left before the next lock (0 while locked). */
 	tries_left: number,
+};
+
+export type Printed = Printed_Serialize | Printed_Deserialize;
+
+export type Printed_Deserialize = {
+	/**  The print system's job id, when it reports one. */
+	job?: string | null,
+};
+
+export type Printed_Serialize = {
+	/**  The print system's job id, when it reports one. */
+	job: string | null,
 };
 
 /**  An error as the UI receives it: a stable code to branch on, a sentence to show. */

@@ -20,8 +20,14 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// One fixed port per run; the WebDriver tests run one app at a time.
-const DRIVER_PORT: u16 = 4444;
+/// A port nobody listens on now. Each launch picks its own pair instead of the usual fixed
+/// 4444/4445, so a driver left running elsewhere on the machine cannot capture our session.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
 
 /// How long a wait polls before it fails.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -133,8 +139,14 @@ impl App {
         let lock = e2e_lock();
         // Two crypto back-ends are in the dependency graph; rustls needs to be told which.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let driver = Command::new("tauri-driver")
-            .args(["--port", &DRIVER_PORT.to_string()])
+        let (port, native) = (free_port(), free_port());
+        let mut driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
             .env("WAYPOINT_DATA_DIR", data_dir.path())
             .envs(envs.iter().copied())
             // Inherited pipes would keep the test runner waiting on the driver's children.
@@ -154,11 +166,14 @@ impl App {
             match ClientBuilder::rustls()
                 .expect("rustls")
                 .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{DRIVER_PORT}"))
+                .connect(&format!("http://127.0.0.1:{port}"))
                 .await
             {
                 Ok(c) => break c,
                 Err(e) if Instant::now() < deadline => {
+                    if let Ok(Some(status)) = driver.try_wait() {
+                        panic!("tauri-driver exited early ({status}): {e}");
+                    }
                     let _ = e;
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
@@ -200,7 +215,7 @@ impl App {
     /// Runs `js` (a function body that returns a value) until it returns `true`.
     pub async fn wait_js(&self, what: &str, js: &str, args: Vec<serde_json::Value>) {
         let deadline = Instant::now() + WAIT;
-        let mut last = serde_json::Value::Null;
+        let mut last: serde_json::Value;
         loop {
             match self.client.execute(js, args.clone()).await {
                 Ok(serde_json::Value::Bool(true)) => return,

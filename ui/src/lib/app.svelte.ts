@@ -2,6 +2,7 @@
 import type { Draft, ItemForm, Outcome, Tab } from "./types";
 
 export type Screen =
+  | { name: "attract" }
   | { name: "welcome" }
   | { name: "questionnaire"; form: ItemForm; resume?: Draft }
   | { name: "typed" }
@@ -22,12 +23,10 @@ export function sectionOf(s: Screen): Section {
   return "start";
 }
 
-const params = new URLSearchParams(globalThis.location?.search ?? "");
-
 export const app = $state({
   screen: { name: "welcome" } as Screen,
-  /** Kiosk: one question at a time and no links out of the app. `?kiosk=1` or the Settings switch. */
-  kiosk: params.get("kiosk") === "1" || globalThis.localStorage?.getItem("waypoint.kiosk") === "1",
+  /** Kiosk mode is on (from Rust's `kioskStatus()`): one question at a time, no links out, no history. */
+  kiosk: false,
   online: true,
   narrow: false,
 });
@@ -41,10 +40,8 @@ export const flow = $state({
   counts: {} as Partial<Record<Tab, number>>,
 });
 
-export function setKiosk(on: boolean): void {
-  app.kiosk = on;
-  globalThis.localStorage?.setItem("waypoint.kiosk", on ? "1" : "0");
-}
+/** Called on every screen change (kiosk mode reports them to Rust). */
+export const screenHooks: ((s: Screen) => void)[] = [];
 
 export function startOutcome(o: Outcome): void {
   flow.outcome = o;
@@ -57,6 +54,7 @@ export function startOutcome(o: Outcome): void {
 /** Shows a screen and moves focus to its h1, so keyboard and screen-reader users land on it. */
 export function go(screen: Screen): void {
   app.screen = screen;
+  for (const h of screenHooks) h(screen);
   setTimeout(() => {
     window.scrollTo({ top: 0 });
     // The profiler moves focus to its first unanswered activity itself once the items load.

@@ -5,7 +5,7 @@
 // Every answer is typed as the generated (bindings.ts) return type of its command, and the table
 // must cover every generated command, so `npm run check` fails when Rust's contract drifts.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { commands, events } from "../lib/bindings";
+import { commands, events, type KioskLang, type KioskStatus_Serialize as KioskStatus, type State as KioskState } from "../lib/bindings";
 import { IP30, IP60, AREAS_EN, JOB_ZONES_EN } from "./data";
 import {
   AREAS, type AppError, type Area, type CareerReport, type CareerRow, type CareersPage, type Draft, type Fit,
@@ -126,6 +126,21 @@ export function installMockIpc(): void {
     calls: [] as { cmd: string; args: Args }[],
     exportCancel: false,
     nextId: 1,
+    /** Kiosk mode: `?kiosk=1` (PIN 2468) or `set({ kiosk: true, pin })`. */
+    kiosk: {
+      enabled: params.get("kiosk") === "1",
+      unlocked: false,
+      pin: (params.get("kiosk") === "1" ? "2468" : null) as string | null,
+      tries: 5,
+      lockedUntil: 0,
+      lockLevel: 0,
+      settings: { enabled: params.get("kiosk") === "1", idle_minutes: 3, default_lang: "en" as KioskLang, save_results: false, printing: true, center_name: null as string | null },
+      session: "attract" as KioskState,
+      lang: "en" as KioskLang,
+      countdown: null as number | null,
+      countdownTimer: 0 as ReturnType<typeof setInterval> | 0,
+      quit: false,
+    },
   };
   const now = () => new Date(Date.UTC(2025, 5, 2, 9, 30 + state.nextId)).toISOString();
 
@@ -241,6 +256,53 @@ export function installMockIpc(): void {
     return null;
   }
 
+  function kioskStatus(): KioskStatus {
+    const k = state.kiosk;
+    const left = Math.ceil((k.lockedUntil - Date.now()) / 1000);
+    return {
+      enabled: k.enabled,
+      unlocked: k.unlocked,
+      settings: { ...k.settings },
+      pin: { has_pin: k.pin != null, locked_seconds_left: left > 0 ? left : null, tries_left: left > 0 ? 0 : k.tries },
+      session: {
+        state: k.countdown != null ? "countdown" : k.session,
+        idle_deadline_in_ms: k.session === "attract" || k.countdown != null ? null : k.settings.idle_minutes * 60000,
+        countdown_seconds_left: k.countdown,
+        lang: k.session === "attract" ? k.settings.default_lang : k.lang,
+      },
+    };
+  }
+  function kioskAdmin(): void {
+    const k = state.kiosk;
+    if (!(k.unlocked || (!k.enabled && !k.pin))) throw { code: "kiosk.locked", message: "Enter the admin PIN to change kiosk settings." };
+  }
+  function stopCountdown(): void {
+    if (state.kiosk.countdownTimer) clearInterval(state.kiosk.countdownTimer);
+    state.kiosk.countdownTimer = 0;
+    state.kiosk.countdown = null;
+  }
+  /** As Rust's wipe: the draft and unsaved result gone, then the attract screen. */
+  async function kioskWipe(): Promise<void> {
+    stopCountdown();
+    state.draft = null;
+    state.kiosk.session = "attract";
+    await events.kioskEffect.emit({ kind: "wipe" });
+    await events.kioskEffect.emit({ kind: "show_attract" });
+  }
+  /** The idle countdown, fast: `seconds` ticks of `tickMs` each, then the wipe. */
+  async function kioskCountdown(seconds = 30, tickMs = 100): Promise<void> {
+    stopCountdown();
+    const k = state.kiosk;
+    k.countdown = seconds;
+    await events.kioskEffect.emit({ kind: "show_countdown", seconds_left: seconds });
+    k.countdownTimer = setInterval(() => {
+      if (k.countdown == null) return;
+      k.countdown -= 1;
+      if (k.countdown <= 0) void kioskWipe();
+      else void events.kioskEffect.emit({ kind: "show_countdown", seconds_left: k.countdown });
+    }, tickMs);
+  }
+
   const handlers = {
     appInfo: () => ({
       version: "0.0.0-e2e", data_dir: "/tmp/waypoint-e2e", log_dir: "/tmp/waypoint-e2e/logs",
@@ -350,27 +412,77 @@ export function installMockIpc(): void {
       return packRun("download");
     },
     openExternal: () => null,
-    // Kiosk mode is off in the mock unless a test turns it on.
-    kioskStatus: () => ({
-      enabled: false,
-      unlocked: false,
-      settings: {
-        enabled: false, idle_minutes: 3, default_lang: "en" as const, save_results: false,
-        printing: true, center_name: null,
-      },
-      pin: { has_pin: false, locked_seconds_left: null, tries_left: 5 },
-      session: { state: "attract" as const, idle_deadline_in_ms: null, countdown_seconds_left: null, lang: "en" as const },
-    }),
-    kioskEvent: () => undefined,
-    kioskUnlock: () => {
-      throw { code: "kiosk.no_pin", message: "No admin PIN is set." };
+    saveReportPdf: () => ({ path: "/tmp/waypoint-results.pdf" }),
+    printReport: () => ({ job: "Waypoint-PDF-1" }),
+    // Kiosk mode is off in the mock unless a test turns it on; the rules follow crates/kiosk.
+    kioskStatus: () => kioskStatus(),
+    kioskEvent: (a) => {
+      const e = a.event as { kind: string; lang?: KioskLang; to?: KioskState };
+      const k = state.kiosk;
+      if (!k.enabled) return undefined;
+      if (e.kind === "start") {
+        k.session = "profiler";
+        k.lang = e.lang ?? "en";
+      } else if (e.kind === "navigate" && e.to) k.session = e.to;
+      else if (e.kind === "activity" && k.countdown != null) {
+        stopCountdown();
+        void events.kioskEffect.emit({ kind: "hide_countdown" });
+      } else if (e.kind === "done") void kioskWipe();
+      return undefined;
     },
-    kioskRelock: () => undefined,
-    kioskSetPin: () => null,
-    kioskUpdate: () => {
-      throw { code: "kiosk.locked", message: "Enter the admin PIN to change kiosk settings." };
+    kioskUnlock: (a) => {
+      const k = state.kiosk;
+      if (!k.pin) throw { code: "kiosk.no_pin", message: "No admin PIN has been set." };
+      const left = Math.ceil((k.lockedUntil - Date.now()) / 1000);
+      if (left > 0) throw { code: "kiosk.pin_locked", message: `Too many wrong PINs. Try again in ${left} seconds.` };
+      if (a.pin === k.pin) {
+        k.tries = 5;
+        k.lockLevel = 0;
+        k.unlocked = true;
+        return kioskStatus();
+      }
+      k.tries -= 1;
+      if (k.tries <= 0) {
+        const secs = Math.min(30 * 2 ** k.lockLevel, 900);
+        k.lockLevel += 1;
+        k.tries = 1;
+        k.lockedUntil = Date.now() + secs * 1000;
+        throw { code: "kiosk.pin_locked", message: `Too many wrong PINs. Try again in ${secs} seconds.` };
+      }
+      throw { code: "kiosk.pin_wrong", message: `Wrong PIN. ${k.tries} ${k.tries === 1 ? "try" : "tries"} left before the pad locks.` };
     },
-    quitApp: () => null,
+    kioskRelock: () => {
+      state.kiosk.unlocked = false;
+      return undefined;
+    },
+    kioskSetPin: (a) => {
+      kioskAdmin();
+      if (!/^\d{4,8}$/.test(String(a.pin))) throw { code: "kiosk.pin_invalid_format", message: "The PIN must be 4 to 8 digits." };
+      state.kiosk.pin = String(a.pin);
+      return null;
+    },
+    kioskUpdate: (a) => {
+      const k = state.kiosk;
+      kioskAdmin();
+      const next = a.settings as typeof k.settings;
+      if (next.enabled && !k.pin) throw { code: "kiosk.no_pin", message: "Set an admin PIN before turning kiosk mode on, so staff can leave it." };
+      if (!(next.idle_minutes >= 1 && next.idle_minutes <= 30))
+        throw { code: "kiosk.config_invalid", message: "admin settings: setting `idle_minutes`: must be 1 to 30" };
+      if ((next.center_name ?? "").length > 80) throw { code: "kiosk.config_invalid", message: "admin settings: setting `center_name`: at most 80 characters" };
+      k.settings = { ...next, center_name: next.center_name ?? null };
+      k.enabled = next.enabled;
+      state.save = !k.enabled || k.settings.save_results;
+      if (!k.enabled) {
+        k.unlocked = false;
+        stopCountdown();
+      }
+      return kioskStatus();
+    },
+    quitApp: () => {
+      if (state.kiosk.enabled && !state.kiosk.unlocked) throw { code: "kiosk.locked", message: "Enter the admin PIN to close Waypoint." };
+      state.kiosk.quit = true;
+      return null;
+    },
   } satisfies Handlers;
 
   async function handle(cmd: string, a: Args): Promise<unknown> {
@@ -413,7 +525,30 @@ export function installMockIpc(): void {
       state.online = online;
       await events.onlineStatus.emit({ online });
     },
-    set(patch: { key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean; save?: boolean }) {
+    /** Starts the idle countdown (as Rust's timer would), `tickMs` per second for quick tests. */
+    countdown(seconds = 30, tickMs = 100) {
+      return kioskCountdown(seconds, tickMs);
+    },
+    /** Pushes a kiosk effect through the generated event, as Rust does. */
+    effect(e: Parameters<typeof events.kioskEffect.emit>[0]) {
+      return events.kioskEffect.emit(e);
+    },
+    async set(patch: {
+      key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean; save?: boolean;
+      kiosk?: boolean; pin?: string | null; centerName?: string | null; lockedSeconds?: number;
+    }) {
+      const k = state.kiosk;
+      if (patch.pin !== undefined) k.pin = patch.pin;
+      if (patch.centerName !== undefined) k.settings.center_name = patch.centerName;
+      if (patch.lockedSeconds != null) k.lockedUntil = Date.now() + patch.lockedSeconds * 1000;
+      if (patch.kiosk != null) {
+        k.enabled = patch.kiosk;
+        k.settings.enabled = patch.kiosk;
+        k.unlocked = false;
+        k.session = "attract";
+        // As a restart with the new setting: the UI re-reads kioskStatus on show_attract.
+        await events.kioskEffect.emit({ kind: "show_attract" });
+      }
       if (patch.save != null) state.save = patch.save;
       if (patch.key != null) state.key = patch.key ? { present: true, last_four: "7Q2F" } : { present: false, last_four: null };
       if (patch.pack != null)

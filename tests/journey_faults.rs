@@ -19,18 +19,25 @@ async fn careers_outcome(app: &App) -> Option<String> {
         vec![],
     )
     .await;
-    if app.count("[data-testid=careers-panel] [data-testid=range]").await > 0 {
+    if app
+        .count("[data-testid=careers-panel] [data-testid=range]")
+        .await
+        > 0
+    {
         None
     } else {
-        Some(app.text_of("[data-testid=careers-panel] [role=alert]").await)
+        Some(
+            app.text_of("[data-testid=careers-panel] [role=alert]")
+                .await,
+        )
     }
 }
 
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run through `cargo xtask test`"]
 async fn careers_survive_rate_limits_and_503_bursts_without_losing_the_result() {
-    let started = std::time::Instant::now();
     let _lock = e2e_lock();
+    let started = std::time::Instant::now();
     clear_keychain();
     let server = TestServer::start(KEY).await.unwrap();
     let app = App::launch(&[("WAYPOINT_API_BASE", server.base_url())]).await;
@@ -74,30 +81,45 @@ async fn careers_survive_rate_limits_and_503_bursts_without_losing_the_result() 
     shot(&app, s, "01-after-429").await;
     if let Some(text) = &first {
         eprintln!("faults: 429 shown as {text:?}");
-        assert!(!text.contains("429"), "a status code is not a plain message: {text}");
+        assert!(
+            !text.contains("429"),
+            "a status code is not a plain message: {text}"
+        );
         app.click_button("Try again").await;
         assert_eq!(careers_outcome(&app).await, None, "Retry after a 429");
     }
     app.wait_text("[data-testid=range]", "a list", |t| t.starts_with("1–"))
         .await;
-    assert!(server.requests_to(CAREERS).len() >= 2, "the 429 was retried");
+    assert!(
+        server.requests_to(CAREERS).len() >= 2,
+        "the 429 was retried"
+    );
     shot(&app, s, "02-recovered-429").await;
 
     // A burst of 503s on another tab.
-    server.set_faults(vec![FaultRule::new(CAREERS, Fault::Status { status: 503 }).times(3)]);
+    server.set_faults(vec![
+        FaultRule::new(CAREERS, Fault::Status { status: 503 }).times(3)
+    ]);
     app.click("[data-tab=\"2\"]").await;
     let mut rounds = 0;
     while let Some(text) = careers_outcome(&app).await {
         eprintln!("faults: 503 shown as {text:?}");
-        assert!(!text.contains("503"), "a status code is not a plain message: {text}");
+        assert!(
+            !text.contains("503"),
+            "a status code is not a plain message: {text}"
+        );
         if rounds == 0 {
             shot(&app, s, "03-503-message").await;
         }
         rounds += 1;
-        assert!(rounds <= 3, "still failing after {rounds} retries with 3 faults planned");
+        assert!(
+            rounds <= 3,
+            "still failing after {rounds} retries with 3 faults planned"
+        );
         app.click_button("Try again").await;
     }
-    app.wait_for("[data-tab=\"2\"][aria-selected=\"true\"]").await;
+    app.wait_for("[data-tab=\"2\"][aria-selected=\"true\"]")
+        .await;
     app.wait_text("[data-testid=range]", "a list", |t| t.starts_with("1–"))
         .await;
     shot(&app, s, "04-recovered-503").await;
@@ -108,8 +130,11 @@ async fn careers_survive_rate_limits_and_503_bursts_without_losing_the_result() 
         .await;
     app.click_button("Open").await;
     for (a, want) in AREAS.iter().zip(&scores) {
-        app.wait_text_eq(&format!("#session-chart-title ~ ul [data-area=\"{a}\"] .bar-value"), want)
-            .await;
+        app.wait_text_eq(
+            &format!("#session-chart-title ~ ul [data-area=\"{a}\"] .bar-value"),
+            want,
+        )
+        .await;
     }
     shot(&app, s, "05-history-session").await;
     app.close().await;

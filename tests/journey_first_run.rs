@@ -13,8 +13,8 @@ const ANSWERS: &str = "553421321134342523523523254115342111351145453111231155343
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run through `cargo xtask test`"]
 async fn first_run_without_a_key_bundled_questionnaire_by_keyboard_to_results_and_careers_help() {
-    let started = std::time::Instant::now();
     let _lock = e2e_lock();
+    let started = std::time::Instant::now();
     clear_keychain();
     // A test server stands in for O*NET so nothing can reach the internet; without a key
     // Waypoint should not need it for the questionnaire at all.

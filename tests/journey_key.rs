@@ -26,8 +26,8 @@ fn stored_key() -> (bool, String) {
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run through `cargo xtask test`"]
 async fn adding_the_key_then_mini_ip_results_careers_report_and_history() {
-    let started = std::time::Instant::now();
     let _lock = e2e_lock();
+    let started = std::time::Instant::now();
     clear_keychain();
     let server = TestServer::start(KEY).await.unwrap();
     let base = server.base_url().to_string();

@@ -74,8 +74,8 @@ async fn typed_result(app: &App) -> String {
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run through `cargo xtask test`"]
 async fn restart_resumes_an_unfinished_questionnaire_and_keeps_history() {
-    let started = std::time::Instant::now();
     let _lock = e2e_lock();
+    let started = std::time::Instant::now();
     clear_keychain();
     let server = TestServer::start("journey-restart-key").await.unwrap();
     let envs = [("WAYPOINT_API_BASE", server.base_url())];
@@ -126,8 +126,8 @@ async fn restart_resumes_an_unfinished_questionnaire_and_keeps_history() {
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run through `cargo xtask test`"]
 async fn kill_9_mid_questionnaire_loses_no_acknowledged_answer() {
-    let started = std::time::Instant::now();
     let _lock = e2e_lock();
+    let started = std::time::Instant::now();
     clear_keychain();
     let server = TestServer::start("journey-crash-key").await.unwrap();
     let envs = [("WAYPOINT_API_BASE", server.base_url())];
@@ -187,8 +187,8 @@ async fn kill_9_mid_questionnaire_loses_no_acknowledged_answer() {
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run through `cargo xtask test`"]
 async fn a_corrupt_database_is_set_aside_with_a_notice() {
-    let started = std::time::Instant::now();
     let _lock = e2e_lock();
+    let started = std::time::Instant::now();
     let s = "corrupt";
     let dir = Arc::new(tempfile::tempdir().unwrap());
     let garbage: Vec<u8> = b"this is not a SQLite database \x00\xff\x13"

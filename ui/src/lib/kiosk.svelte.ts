@@ -102,7 +102,6 @@ export async function startSession(lang: Lang): Promise<void> {
   setLang(lang);
   clearFlow();
   lastReported = "profiler";
-  lastActivity = Date.now();
   await settle(api.kioskEvent({ kind: "start", lang }));
   go({ name: "welcome" });
 }
@@ -168,7 +167,11 @@ export function openPin(): void {
 export function installKiosk(): () => void {
   const un = events.kioskEffect.listen((e) => onEffect(e.payload));
   screenHooks.push(reportScreen);
-  const activity = () => reportActivity();
+  const activity = (e: Event) => {
+    // "I'm still here" reports on its own click; a pointerdown that closed the box first would eat the click.
+    if (e.type !== "keydown" && e.target instanceof Element && e.target.closest("[data-still-here]")) return;
+    reportActivity();
+  };
   const activityTypes = ["pointerdown", "keydown", "touchstart", "wheel"] as const;
   for (const t of activityTypes) window.addEventListener(t, activity, { capture: true, passive: true });
   const removeGuard = installGuard(() => app.kiosk, { always: import.meta.env.PROD && import.meta.env.MODE !== "e2e" });

@@ -183,6 +183,7 @@ test("careers: loading skeleton, a 429 message with Retry, offline, unavailable 
 test("kiosk mode shows the My Next Move address as text instead of a button", async () => {
   const page = await env.page();
   await page.goto(env.url + "?kiosk=1");
+  await page.getByTestId("kiosk-start").click();
   await typedToResults(page);
   await page.getByRole("button", { name: "Show all careers" }).click();
   await page.locator(".career-title").first().click();

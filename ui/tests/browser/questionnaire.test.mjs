@@ -150,6 +150,7 @@ test("narrow windows show one activity at a time, fit 200 % zoom, and keys still
 test("kiosk mode shows one activity at a time in a wide window", async () => {
   const page = await env.page();
   await page.goto(env.url + "?kiosk=1");
+  await page.getByTestId("kiosk-start").click();
   await page.locator('[data-way="ip30"]').click();
   await page.locator('[data-item="1"]').waitFor();
   assert.equal(await page.locator("[data-item]").count(), 1);

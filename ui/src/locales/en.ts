@@ -217,6 +217,15 @@ export const en = {
     deleted: "Result deleted.",
     none: "none",
   },
+  reportActions: {
+    save: "Save as PDF",
+    saving: "Saving…",
+    print: "Print",
+    printing: "Printing…",
+    saved: "Saved to {path}",
+    printed: "Sent to the printer",
+    printedKiosk: "Sent to the printer. The file was not kept on this computer.",
+  },
   session: {
     title: "Result from {date}",
     snapshotHeading: "Careers as you saw them",
@@ -284,6 +293,10 @@ export const en = {
     "profile.flat": "Your scores are too even to match careers to them. You can still browse careers in every zone, or take the profiler again later.",
     "keychain.unavailable": "The system keychain could not be used, so the O*NET key cannot be read or saved.",
     "keychain.locked": "The system keychain is locked. Unlock it, then try again.",
+    "report.io": "The PDF could not be written. Choose another folder (one you can save to, with free space), then try again.",
+    "print.unavailable": "No printer was found. Connect or turn on a printer, or save the result as a PDF instead.",
+    "print.failed": "The printer did not accept the job. Check that it is on and has paper, then try again.",
+    "print.disabled": "Printing is turned off on this computer. Ask a staff member for help.",
   },
   // Waypoint's own prose for the six areas and five Job Zones. English mirrors what Rust's
   // `areas()` / `job_zones()` send (a unit test checks it against crates/profiler/data); the

@@ -218,6 +218,15 @@ export const es: Messages = {
     deleted: "Resultado eliminado.",
     none: "ninguna",
   },
+  reportActions: {
+    save: "Guardar como PDF",
+    saving: "Guardando…",
+    print: "Imprimir",
+    printing: "Imprimiendo…",
+    saved: "Guardado en {path}",
+    printed: "Enviado a la impresora",
+    printedKiosk: "Enviado a la impresora. El archivo no se guardó en esta computadora.",
+  },
   session: {
     title: "Resultado del {date}",
     snapshotHeading: "Las carreras como las viste",
@@ -285,6 +294,10 @@ export const es: Messages = {
     "profile.flat": "Tus puntajes son demasiado parejos para buscar carreras con ellos. Puedes ver las carreras de todas las zonas o hacer el perfil de nuevo más adelante.",
     "keychain.unavailable": "No se pudo usar el llavero del sistema, así que la clave de O*NET no se puede leer ni guardar.",
     "keychain.locked": "El llavero del sistema está bloqueado. Desbloquéalo e inténtalo de nuevo.",
+    "report.io": "No se pudo escribir el PDF. Elige otra carpeta (una donde puedas guardar y con espacio libre) e inténtalo de nuevo.",
+    "print.unavailable": "No se encontró ninguna impresora. Conecta o enciende una impresora, o guarda el resultado como PDF.",
+    "print.failed": "La impresora no aceptó el trabajo. Comprueba que esté encendida y tenga papel, e inténtalo de nuevo.",
+    "print.disabled": "La impresión está desactivada en esta computadora. Pide ayuda a un miembro del personal.",
   },
   // Traducciones de Waypoint de sus propios textos de áreas y Zonas de Empleo.
   reference: {

@@ -413,7 +413,11 @@ export function installMockIpc(): void {
     },
     openExternal: () => null,
     saveReportPdf: () => ({ path: "/tmp/waypoint-results.pdf" }),
-    printReport: () => ({ job: "Waypoint-PDF-1" }),
+    printReport: () => {
+      if (state.kiosk.enabled && !state.kiosk.settings.printing)
+        throw { code: "print.disabled", message: "Printing is turned off in kiosk mode." };
+      return { job: "Waypoint-PDF-1" };
+    },
     // Kiosk mode is off in the mock unless a test turns it on; the rules follow crates/kiosk.
     kioskStatus: () => kioskStatus(),
     kioskEvent: (a) => {
@@ -535,11 +539,12 @@ export function installMockIpc(): void {
     },
     async set(patch: {
       key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean; save?: boolean;
-      kiosk?: boolean; pin?: string | null; centerName?: string | null; lockedSeconds?: number;
+      kiosk?: boolean; pin?: string | null; centerName?: string | null; lockedSeconds?: number; printing?: boolean;
     }) {
       const k = state.kiosk;
       if (patch.pin !== undefined) k.pin = patch.pin;
       if (patch.centerName !== undefined) k.settings.center_name = patch.centerName;
+      if (patch.printing != null) k.settings.printing = patch.printing;
       if (patch.lockedSeconds != null) k.lockedUntil = Date.now() + patch.lockedSeconds * 1000;
       if (patch.kiosk != null) {
         k.enabled = patch.kiosk;

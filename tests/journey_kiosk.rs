@@ -1,0 +1,261 @@
+//! Issue #8: kiosk mode in the real window, set up by the managed config file
+//! (`WAYPOINT_KIOSK_CONFIG`). Attract screen → a session with a draft → no input for the idle
+//! minute → the countdown runs out → everything wiped; the window refuses a close request while
+//! locked; the admin chord opens the PIN pad, a wrong PIN shows the tries left, the right one the
+//! admin panel — after which the window may close. About two minutes, most of it the idle wait.
+//! Run by `cargo xtask test`.
+
+mod common;
+
+use std::os::raw::{c_char, c_int, c_long, c_ulong, c_void};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+
+const ANSWERS: &str = "553421321134342523523523254115342111351145453111231155343444";
+const PIN: &str = "2468";
+const S: &str = "kiosk";
+
+// ---- A real close request: WM_DELETE_WINDOW, as a window manager's close button sends. ----
+// (WebDriver's "close window" only destroys the web view; `xdotool windowclose` destroys the
+// X window. Neither goes through the app's CloseRequested handler.)
+
+#[link(name = "X11")]
+extern "C" {
+    fn XOpenDisplay(name: *const c_char) -> *mut c_void;
+    fn XInternAtom(d: *mut c_void, name: *const c_char, only_if_exists: c_int) -> c_ulong;
+    fn XSendEvent(
+        d: *mut c_void,
+        w: c_ulong,
+        propagate: c_int,
+        mask: c_long,
+        ev: *mut c_long,
+    ) -> c_int;
+    fn XFlush(d: *mut c_void) -> c_int;
+    fn XCloseDisplay(d: *mut c_void) -> c_int;
+}
+
+/// The app's top-level X windows, by title.
+fn app_windows() -> Vec<c_ulong> {
+    let out = Command::new("xdotool")
+        .args(["search", "--name", "^Waypoint$"])
+        .output()
+        .expect("xdotool is installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect()
+}
+
+/// Sends WM_DELETE_WINDOW to every window titled "Waypoint"; returns how many got it.
+fn request_close() -> usize {
+    let windows = app_windows();
+    assert!(!windows.is_empty(), "no X window titled Waypoint");
+    unsafe {
+        let d = XOpenDisplay(std::ptr::null());
+        assert!(!d.is_null(), "cannot open the X display");
+        let protocols = XInternAtom(d, c"WM_PROTOCOLS".as_ptr(), 0);
+        let delete = XInternAtom(d, c"WM_DELETE_WINDOW".as_ptr(), 0);
+        for &w in &windows {
+            // XClientMessageEvent inside the 24-long XEvent union (LP64 layout).
+            let mut ev = [0 as c_long; 24];
+            ev[0] = 33; // ClientMessage
+            ev[2] = 1; // send_event
+            ev[3] = d as c_long;
+            ev[4] = w as c_long;
+            ev[5] = protocols as c_long;
+            ev[6] = 32; // format
+            ev[7] = delete as c_long;
+            ev[8] = 0; // CurrentTime
+            XSendEvent(d, w, 0, 0, ev.as_mut_ptr());
+        }
+        XFlush(d);
+        XCloseDisplay(d);
+    }
+    windows.len()
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The attract screen, then "Touch to start" → the start screen with no resume card.
+async fn start_session(app: &App) {
+    app.wait_for("[data-testid=attract]").await;
+    app.wait_text_eq("[data-testid=kiosk-start]", "Touch to start")
+        .await;
+    app.click("[data-testid=kiosk-start]").await;
+    app.wait_text_eq("main h1", "Find careers that fit your interests")
+        .await;
+}
+
+/// Kiosk pages show one activity at a time: a digit answers and turns to the next one.
+async fn answer_one_per_page(app: &App, from: usize, to: usize) {
+    for i in from..=to {
+        app.wait_focus(&format!("[data-item=\"{i}\"] [role=\"radio\"]"))
+            .await;
+        app.press(ANSWERS.as_bytes()[i - 1] as char).await;
+        wait_progress(app, i, 60).await;
+    }
+}
+
+async fn checked_count(app: &App) -> usize {
+    app.count("[data-item] [aria-checked=\"true\"]").await
+}
+
+/// Polls `css` until visible, for up to `limit`; returns how long it took.
+async fn wait_long(app: &App, css: &str, limit: Duration) -> Duration {
+    let t = Instant::now();
+    loop {
+        if let Ok(el) = app.client.find(fantoccini::Locator::Css(css)).await {
+            if el.is_displayed().await.unwrap_or(false) {
+                return t.elapsed();
+            }
+        }
+        assert!(t.elapsed() < limit, "{css} not visible after {limit:?}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+async fn enter_pin(app: &App, pin: &str) {
+    app.wait_for("[data-testid=pinpad]").await;
+    for d in pin.chars() {
+        app.click(&format!("[data-testid=pinpad] [data-digit=\"{d}\"]"))
+            .await;
+    }
+    app.wait_js(
+        "the digits entered",
+        "const el = document.querySelector('[data-testid=pin-dots] span'); return !!el && el.textContent.trim() === arguments[0];",
+        vec!["●".repeat(pin.len()).into()],
+    )
+    .await;
+    app.click("[data-testid=pin-ok]").await;
+}
+
+async fn admin_chord(app: &App) {
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: '\u{E009}' }) // Control
+        .then(KeyAction::Down { value: '\u{E00A}' }) // Alt
+        .then(KeyAction::Down { value: '\u{E008}' }) // Shift
+        .then(KeyAction::Down { value: 'a' })
+        .then(KeyAction::Up { value: 'a' })
+        .then(KeyAction::Up { value: '\u{E008}' })
+        .then(KeyAction::Up { value: '\u{E00A}' })
+        .then(KeyAction::Up { value: '\u{E009}' });
+    app.client.perform_actions(keys).await.expect("admin chord");
+}
+
+fn logs_contain(app: &App, needle: &str) -> bool {
+    !files_containing(&app.data_dir.path().join("logs"), needle.as_bytes()).is_empty()
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run through `cargo xtask test`"]
+async fn kiosk_times_out_wipes_refuses_close_and_unlocks_with_the_pin() {
+    let _lock = e2e_lock();
+    let started = Instant::now();
+    let conf_dir = tempfile::tempdir().unwrap();
+    let conf = conf_dir.path().join("kiosk.toml");
+    let hash = waypoint_kiosk::hash_pin(PIN).unwrap();
+    std::fs::write(
+        &conf,
+        format!("enabled = true\nidle_minutes = 1\npin_hash = \"{hash}\"\n"),
+    )
+    .unwrap();
+    let conf_s = conf.display().to_string();
+    let app = App::launch(&[("WAYPOINT_KIOSK_CONFIG", conf_s.as_str())]).await;
+
+    // (1) Attract screen → a session; three answers go into the draft.
+    app.wait_for("[data-testid=attract]").await;
+    shot(&app, S, "01-attract").await;
+    start_session(&app).await;
+    app.click("[data-way=ip60]").await;
+    app.wait_text_eq("main h1", "Interest Profiler").await;
+    app.wait_focus("[data-item=\"1\"] [role=\"radio\"]").await;
+    answer_one_per_page(&app, 1, 3).await;
+    wait_progress(&app, 3, 60).await;
+    shot(&app, S, "02-three-answered").await;
+    let last_input = Instant::now();
+
+    // (2) No input: the countdown comes after the idle minute, then runs out.
+    wait_long(&app, "[role=alertdialog]", Duration::from_secs(75)).await;
+    let idle = last_input.elapsed();
+    assert!(
+        idle >= Duration::from_secs(55),
+        "countdown came after only {idle:?}"
+    );
+    app.wait_text_eq("[role=alertdialog] [data-still-here]", "I'm still here")
+        .await;
+    app.wait_text("[data-testid=countdown-seconds]", "seconds left", |t| {
+        t.parse::<u32>().is_ok_and(|n| (1..=30).contains(&n))
+    })
+    .await;
+    shot(&app, S, "03-countdown").await;
+    let shown = Instant::now();
+    wait_long(&app, "[data-testid=attract]", Duration::from_secs(45)).await;
+    let countdown = shown.elapsed();
+    assert!(
+        countdown >= Duration::from_secs(20),
+        "attract screen back after only {countdown:?}"
+    );
+    assert_eq!(app.count("[role=alertdialog][open]").await, 0);
+    shot(&app, S, "04-attract-after-wipe").await;
+
+    // The draft is gone: no resume card, and the profiler starts empty at item 1.
+    start_session(&app).await;
+    // The resume card loads asynchronously; give it time to show if it were going to.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(app.count("[data-testid=resume]").await, 0, "draft survived");
+    app.click("[data-way=ip60]").await;
+    app.wait_text_eq("main h1", "Interest Profiler").await;
+    app.wait_focus("[data-item=\"1\"] [role=\"radio\"]").await;
+    wait_progress(&app, 0, 60).await;
+    assert_eq!(checked_count(&app).await, 0);
+    shot(&app, S, "05-fresh-after-wipe").await;
+
+    // (3) A close request is refused while locked: the app keeps running and answering.
+    let pid = app.app_pid().expect("the app is running");
+    assert!(request_close() >= 1);
+    let t = Instant::now();
+    while !logs_contain(&app, "close refused") {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "no close request reached the app; logs: {:?}",
+            list_files(app.data_dir.path())
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(app.app_pid(), Some(pid), "the app closed");
+    answer_one_per_page(&app, 1, 1).await;
+    wait_progress(&app, 1, 60).await;
+    shot(&app, S, "06-close-refused").await;
+
+    // (4) The admin chord opens the PIN pad; a wrong PIN costs a try; the right one unlocks.
+    admin_chord(&app).await;
+    app.wait_for("[data-testid=pinpad]").await;
+    shot(&app, S, "07-pinpad").await;
+    enter_pin(&app, "1357").await;
+    app.wait_text_eq("[data-testid=pin-message]", "Wrong PIN, 4 tries left.")
+        .await;
+    assert_eq!(app.count("[data-testid=admin-panel][open]").await, 0);
+    shot(&app, S, "08-wrong-pin").await;
+    enter_pin(&app, PIN).await;
+    app.wait_for("[data-testid=admin-panel]").await;
+    app.wait_text_eq("[data-testid=admin-panel] h2", "Kiosk admin")
+        .await;
+    shot(&app, S, "09-admin-panel").await;
+
+    // Unlocked, the same close request now closes the window (so step 3 was a real request).
+    request_close();
+    let t = Instant::now();
+    while app.app_pid().is_some() {
+        assert!(
+            t.elapsed() < Duration::from_secs(15),
+            "the unlocked app did not close"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.close().await;
+    eprintln!("kiosk: {:?}", started.elapsed());
+}

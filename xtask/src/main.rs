@@ -92,6 +92,13 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Cargo's output folder, honouring `CARGO_TARGET_DIR` (CI may share one between clones).
+fn target() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
 fn ui() -> PathBuf {
     root().join("ui")
 }
@@ -382,10 +389,10 @@ fn size_mib(p: &Path) -> f64 {
 /// Installs the package the way a career center would, proves the installed binary opens
 /// its window, and removes it again.
 fn install_check() -> Result {
-    let bundle = root().join("target/release/bundle");
+    let bundle = target().join("release/bundle");
     let deb = newest(&bundle.join("deb"), "deb")?;
     let rpm = newest(&bundle.join("rpm"), "rpm")?;
-    let bin = root().join("target/release/waypoint");
+    let bin = target().join("release/waypoint");
     eprintln!(
         "sizes: release binary {:.1} MiB, .deb {:.1} MiB, .rpm {:.1} MiB",
         size_mib(&bin),
@@ -403,7 +410,7 @@ fn install_check() -> Result {
         &["install", "-y", "-q", "--no-install-recommends", &deb_arg],
         &[("DEBIAN_FRONTEND", "noninteractive")],
     )?;
-    let shot = root().join("target/e2e/installed-deb.png");
+    let shot = target().join("e2e/installed-deb.png");
     std::fs::create_dir_all(shot.parent().unwrap()).map_err(|e| e.to_string())?;
     let data = env::temp_dir().join(format!("waypoint-deb-check-{}", std::process::id()));
     // Start the installed binary, wait for its window by title, screenshot it, stop it.

@@ -203,30 +203,36 @@ pub(crate) fn insert(c: &Connection, s: &Session) -> Result<()> {
         s.label,
     ])?;
     let rid = c.last_insert_rowid();
-    let mut tab_stmt = c.prepare_cached(
+    for (ti, tab) in s.careers.iter().enumerate() {
+        insert_tab(c, rid, ti as i64, tab)?;
+    }
+    Ok(())
+}
+
+/// One careers tab of a saved result with its rows, at `position` among the tabs.
+pub(crate) fn insert_tab(c: &Connection, rid: i64, position: i64, tab: &CareerTab) -> Result<()> {
+    let key = tab.tab.as_key();
+    c.prepare_cached(
         "INSERT INTO session_tabs (session_rid, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    )?
+    .execute(params![rid, key, position, tab.total])?;
     let mut row_stmt = c.prepare_cached(
         "INSERT INTO session_careers (session_rid, tab, position, code, title, fit,
              bright_outlook, source, fetched_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    for (ti, tab) in s.careers.iter().enumerate() {
-        let key = tab.tab.as_key();
-        tab_stmt.execute(params![rid, key, ti as i64, tab.total])?;
-        for (ri, row) in tab.rows.iter().enumerate() {
-            row_stmt.execute(params![
-                rid,
-                key,
-                ri as i64,
-                row.code,
-                row.title,
-                row.fit.map(fit_str),
-                row.bright_outlook,
-                row.source.as_str(),
-                to_text(row.fetched_at)?,
-            ])?;
-        }
+    for (ri, row) in tab.rows.iter().enumerate() {
+        row_stmt.execute(params![
+            rid,
+            key,
+            ri as i64,
+            row.code,
+            row.title,
+            row.fit.map(fit_str),
+            row.bright_outlook,
+            row.source.as_str(),
+            to_text(row.fetched_at)?,
+        ])?;
     }
     Ok(())
 }

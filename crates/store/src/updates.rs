@@ -4,8 +4,8 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::error::{Result, StoreError};
-use crate::model::{fit_str, CareerTab, Lang};
-use crate::timefmt::to_text;
+use crate::model::{CareerTab, Lang};
+use crate::sessions::insert_tab;
 use crate::Store;
 
 fn session_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
@@ -58,28 +58,7 @@ impl Store {
                     |r| r.get(0),
                 )?,
             };
-            tx.execute(
-                "INSERT INTO session_tabs (session_rid, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
-                params![rid, key, position, tab.total],
-            )?;
-            let mut row_stmt = tx.prepare_cached(
-                "INSERT INTO session_careers (session_rid, tab, position, code, title, fit,
-                     bright_outlook, source, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
-            for (i, row) in tab.rows.iter().enumerate() {
-                row_stmt.execute(params![
-                    rid,
-                    key,
-                    i as i64,
-                    row.code,
-                    row.title,
-                    row.fit.map(fit_str),
-                    row.bright_outlook,
-                    row.source.as_str(),
-                    to_text(row.fetched_at)?,
-                ])?;
-            }
+            insert_tab(tx, rid, position, tab)?;
             Ok(())
         })
     }

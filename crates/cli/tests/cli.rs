@@ -13,7 +13,12 @@ async fn run(base: &str, key: Option<&str>, args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_waypoint-cli"));
     cmd.args(args)
         .env("WAYPOINT_API_BASE", base)
-        .env_remove("ONET_API_KEY");
+        .env_remove("ONET_API_KEY")
+        // The OS keychain may hold a real key (other tests use it): keep it out of reach.
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/waypoint-cli-tests",
+        );
     if let Some(k) = key {
         cmd.env("ONET_API_KEY", k);
     }

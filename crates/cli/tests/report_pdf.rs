@@ -42,7 +42,12 @@ impl Env {
             .env("LANG", "en_US.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_PAPER")
-            .env_remove("ONET_API_KEY");
+            .env_remove("ONET_API_KEY")
+            // The OS keychain may hold a real key (other tests use it): keep it out of reach.
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/waypoint-cli-tests",
+            );
         if let Some(k) = &self.key {
             cmd.env("ONET_API_KEY", k);
         }

@@ -1,9 +1,12 @@
 //! `score`, `pack` and `batch` run as the real binary, each with a fresh data folder
 //! (`WAYPOINT_DATA_DIR`) and no keychain needed: either `ONET_API_KEY` is set or no key is.
 
+mod common;
+
+use common::{stderr, stdout, Cli};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use waypoint_onet_testserver::TestServer;
 use waypoint_profiler::{Answers, Matcher, Scores};
 use waypoint_store::Store;
@@ -14,69 +17,27 @@ const EXAMPLE: &str = "553421321134342523523523254115342111351145453111231155343
 const DEAD: &str = "http://127.0.0.1:9/";
 
 /// A fresh data folder and the binary pointed at it.
-struct Env {
-    data: tempfile::TempDir,
-    base: String,
-    key: Option<String>,
+struct Env(Cli);
+
+impl std::ops::Deref for Env {
+    type Target = Cli;
+    fn deref(&self) -> &Cli {
+        &self.0
+    }
 }
 
 impl Env {
     fn new() -> Env {
-        Env {
-            data: tempfile::tempdir().unwrap(),
-            base: DEAD.into(),
-            key: None,
-        }
+        Env(Cli::new(DEAD, None))
     }
 
     fn online(base: &str, key: Option<&str>) -> Env {
-        Env {
-            base: base.into(),
-            key: key.map(String::from),
-            ..Env::new()
-        }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_waypoint-cli"));
-        cmd.args(args)
-            .env("WAYPOINT_DATA_DIR", self.data.path())
-            .env("WAYPOINT_API_BASE", &self.base)
-            .env_remove("ONET_API_KEY")
-            // The OS keychain may hold a real key (other tests use it): keep it out of reach.
-            .env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=/nonexistent/waypoint-cli-tests",
-            );
-        if let Some(k) = &self.key {
-            cmd.env("ONET_API_KEY", k);
-        }
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().unwrap()
-    }
-
-    /// On a blocking thread, so an in-process test server keeps serving.
-    async fn run_async(&self, args: &[&str]) -> Output {
-        let mut cmd = self.command(args);
-        tokio::task::spawn_blocking(move || cmd.output().unwrap())
-            .await
-            .unwrap()
+        Env(Cli::new(base, key))
     }
 
     fn store(&self) -> Store {
         Store::open(self.data.path()).unwrap().0
     }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn ok(o: &Output) -> &Output {

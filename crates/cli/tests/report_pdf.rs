@@ -5,6 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
+use common::{stderr, Cli};
+
 use waypoint_onet::{CareerMatch, Client, Lang, Range};
 use waypoint_onet_testserver::TestServer;
 
@@ -14,61 +18,31 @@ const EXAMPLE: &str = "553421321134342523523523254115342111351145453111231155343
 const DEAD: &str = "http://127.0.0.1:9/";
 
 struct Env {
-    data: tempfile::TempDir,
+    cli: Cli,
     scratch: tempfile::TempDir,
-    base: String,
-    key: Option<String>,
+}
+
+impl std::ops::Deref for Env {
+    type Target = Cli;
+    fn deref(&self) -> &Cli {
+        &self.cli
+    }
 }
 
 impl Env {
     fn new(base: &str, key: Option<&str>) -> Env {
+        let mut cli = Cli::new(base, key);
+        // A US locale, so the default paper is Letter whatever the machine says.
+        cli.envs = vec![("LANG", "en_US.UTF-8"), ("LC_ALL", ""), ("LC_PAPER", "")];
         Env {
-            data: tempfile::tempdir().unwrap(),
+            cli,
             scratch: tempfile::tempdir().unwrap(),
-            base: base.into(),
-            key: key.map(String::from),
         }
     }
 
     fn out(&self, name: &str) -> PathBuf {
         self.scratch.path().join(name)
     }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_waypoint-cli"));
-        cmd.args(args)
-            .env("WAYPOINT_DATA_DIR", self.data.path())
-            .env("WAYPOINT_API_BASE", &self.base)
-            .env("LANG", "en_US.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_PAPER")
-            .env_remove("ONET_API_KEY")
-            // The OS keychain may hold a real key (other tests use it): keep it out of reach.
-            .env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=/nonexistent/waypoint-cli-tests",
-            );
-        if let Some(k) = &self.key {
-            cmd.env("ONET_API_KEY", k);
-        }
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().unwrap()
-    }
-
-    /// On a blocking thread, so an in-process test server keeps serving.
-    async fn run_async(&self, args: &[&str]) -> Output {
-        let mut cmd = self.command(args);
-        tokio::task::spawn_blocking(move || cmd.output().unwrap())
-            .await
-            .unwrap()
-    }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn ok(o: &Output) {

@@ -39,8 +39,6 @@ pub struct KioskRuntime {
     inner: Mutex<Inner>,
     services: Arc<Services>,
     lock_file: PathBuf,
-    /// Where report PDFs are written before printing; emptied by the wipe.
-    temp_dir: PathBuf,
 }
 
 struct Inner {
@@ -96,7 +94,6 @@ impl KioskRuntime {
             }),
             services,
             lock_file,
-            temp_dir: data_dir.join("tmp"),
         }
     }
 
@@ -162,14 +159,14 @@ impl KioskRuntime {
     /// Nothing of the previous person stays: the unsaved result, the draft, temporary files
     /// and the webview's storage. Then the page reloads, dropping all in-memory UI state.
     pub fn wipe(&self, app: &AppHandle) {
-        self.services.forget_unsaved();
-        if let Ok(Some(d)) = self.services.resume_draft() {
-            let _ = self.services.discard_draft(&d.id);
+        match self.services.wipe_visitor() {
+            Ok(r) => tracing::info!(
+                drafts = r.drafts,
+                cache_entries = r.cache_entries,
+                "kiosk wipe: data removed"
+            ),
+            Err(e) => tracing::error!(code = e.code(), "kiosk wipe incomplete: {e}"),
         }
-        if let Err(e) = self.services.store().clear_personal_cache() {
-            tracing::warn!(code = e.code(), "kiosk wipe: cache not cleared: {e}");
-        }
-        let _ = std::fs::remove_dir_all(&self.temp_dir);
         if let Some(w) = app.get_webview_window("main") {
             let _ = w.clear_all_browsing_data();
             let _ = w.eval("window.location.replace('/')");

@@ -16,6 +16,7 @@ pub mod pdf;
 pub mod questionnaire;
 pub mod report;
 pub mod results;
+mod wipe;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};

@@ -608,3 +608,71 @@ async fn the_key_never_reaches_the_database_or_any_answer() {
         }
     }
 }
+
+/// Every file under `dir` whose bytes contain `needle`.
+fn files_with(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut found = vec![];
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            found.extend(files_with(&p, needle));
+        } else if std::fs::read(&p)
+            .unwrap_or_default()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+        {
+            found.push(p);
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn a_kiosk_wipe_leaves_no_byte_of_the_visitor_in_the_data_folder() {
+    let server = TestServer::start("test-key").await.unwrap();
+    let e = env(server.base_url(), Some("test-key"));
+    let s = &e.services;
+    s.set_save_results(false);
+    // One visitor finishes the profiler, looks at careers and a report, prints; the next
+    // one's unfinished draft is what the idle timeout finds.
+    let first = answered(s, EXAMPLE, Form::Ip60, Lang::En).await;
+    let out = s.submit_answers(&first, None).await.unwrap();
+    assert!(!out.saved);
+    assert!(s
+        .prefetch_careers(&out.session_id, Lang::En)
+        .await
+        .iter()
+        .all(Result::is_ok));
+    let code = server.occupations()[3].code.clone();
+    s.career_report(&code, Lang::En).await.unwrap();
+    let pdf = s.temp_dir().unwrap().join("report.pdf");
+    s.save_report_pdf(&out.session_id, Lang::En, None, &pdf)
+        .unwrap();
+    let mini = &EXAMPLE[..30];
+    let second = answered(s, mini, Form::Ip30, Lang::Es).await;
+
+    let data = e.dir.path();
+    let markers = [EXAMPLE, mini, second.as_str(), out.session_id.as_str()];
+    for m in &markers[..3] {
+        assert!(!files_with(data, m).is_empty(), "{m} not on disk before");
+    }
+    assert!(pdf.exists());
+
+    let report = s.wipe_visitor().unwrap();
+    assert_eq!(report.drafts, 1);
+    assert!(report.cache_entries >= 6, "{report:?}");
+
+    for m in markers {
+        assert_eq!(files_with(data, m), Vec::<std::path::PathBuf>::new(), "{m}");
+    }
+    assert!(!pdf.parent().unwrap().exists(), "temporary folder kept");
+    assert!(s.resume_draft().unwrap().is_none());
+    assert_eq!(
+        s.get_session(&out.session_id).unwrap_err().code(),
+        "store.not_found"
+    );
+    // What describes no one stays, so the next visitor is not slowed down.
+    server.set_faults(vec![FaultRule::new("*", Fault::Reset)]);
+    let cached = s.career_report(&code, Lang::En).await.unwrap();
+    assert_eq!(cached.source, Source::Cache);
+}

@@ -159,6 +159,23 @@ impl Store {
         checkpoint_truncate(&conn)?;
         Ok(report)
     }
+
+    /// Between two people on a kiosk: remove every draft and every cached response that
+    /// describes a person, then fold the WAL into the file and empty it. With secure_delete
+    /// the removed rows are zeroed in place, so no copy stays in free pages or in the WAL.
+    /// Saved results stay (a kiosk saves them only when an admin allows it, without labels);
+    /// cheaper than [`Store::forget_everything`], which also rebuilds the file.
+    pub fn wipe_visitor(&self) -> Result<ForgetReport> {
+        let report = self.write(|tx| {
+            Ok(ForgetReport {
+                sessions: 0,
+                drafts: tx.execute("DELETE FROM drafts", [])? as u64,
+                cache_entries: tx.execute("DELETE FROM cache WHERE personal <> 0", [])? as u64,
+            })
+        })?;
+        checkpoint_truncate(&self.conn())?;
+        Ok(report)
+    }
 }
 
 fn checkpoint_truncate(conn: &rusqlite::Connection) -> Result<()> {

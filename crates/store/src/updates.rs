@@ -76,10 +76,4 @@ impl Store {
             Ok(())
         })
     }
-
-    /// Drops cached O*NET answers tied to a person (careers for their answers), keeping
-    /// questions and reports; the kiosk wipe calls it between visitors.
-    pub fn clear_personal_cache(&self) -> Result<u64> {
-        self.write(|tx| Ok(tx.execute("DELETE FROM cache WHERE personal = 1", [])? as u64))
-    }
 }

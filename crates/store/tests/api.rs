@@ -889,3 +889,63 @@ fn draft_language_can_change_mid_questionnaire() {
         "store.not_found"
     );
 }
+
+#[test]
+fn wipe_visitor_leaves_no_draft_or_personal_cache_in_the_file_or_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let kept = session(1, 5);
+    store.save_session(&kept).unwrap();
+    let public = CacheKey::new("mnm/interestprofiler/questions", &[], Lang::En).unwrap();
+    let now = OffsetDateTime::now_utc();
+    store
+        .cache_put(&public, &json!({"q": "PUBLIC-QUESTIONS-TEXT"}), None, now)
+        .unwrap();
+    // Flush what came before the visitor into the main file, so every visitor byte found
+    // below sits in the WAL — the copy a plain DELETE would leave behind.
+    store.forget_everything().unwrap();
+    store.save_session(&kept).unwrap();
+
+    let d = store.start_draft(Form::Ip60, Lang::En).unwrap();
+    for i in 0..60 {
+        store.record_answer(&d.id, i, (i % 5 + 1) as u8).unwrap();
+    }
+    let answers = "12345".repeat(12);
+    let personal = CacheKey::new(
+        "mnm/interestprofiler/careers",
+        &[("answers", &answers)],
+        Lang::En,
+    )
+    .unwrap();
+    store
+        .cache_put(&personal, &json!({"career": "MARKER-VISITOR"}), None, now)
+        .unwrap();
+
+    let before = file_bytes(&store);
+    for m in [d.id.as_str(), answers.as_str(), "MARKER-VISITOR"] {
+        assert!(
+            contains(&before, m),
+            "{m} should be on disk before the wipe"
+        );
+    }
+
+    let report = store.wipe_visitor().unwrap();
+    assert_eq!(
+        (report.sessions, report.drafts, report.cache_entries),
+        (0, 1, 1)
+    );
+    let after = file_bytes(&store);
+    for m in [d.id.as_str(), answers.as_str(), "MARKER-VISITOR"] {
+        assert!(!contains(&after, m), "{m} is still on disk after the wipe");
+    }
+    let mut wal = store.path().as_os_str().to_owned();
+    wal.push("-wal");
+    assert_eq!(std::fs::metadata(wal).map(|m| m.len()).unwrap_or(0), 0);
+    assert_eq!(store.resume().unwrap(), None);
+    assert!(
+        store.cache_get(&public).unwrap().is_some(),
+        "questions kept"
+    );
+    assert_eq!(store.list_sessions().unwrap().len(), 1, "saved result kept");
+    store.quick_check().unwrap();
+}

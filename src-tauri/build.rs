@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "kiosk_set_pin",
     "kiosk_update",
     "quit_app",
+    "ui_ready",
 ];
 
 fn main() {

@@ -410,3 +410,19 @@ pub fn quit_app(app: AppHandle, kiosk: Kiosk<'_>) -> Res<()> {
     app.exit(0);
     Ok(())
 }
+
+/// The welcome screen calls this once it is painted and usable: the start-up mark for
+/// `cargo xtask bench`. Logged the first time only (the welcome screen mounts again later).
+#[tauri::command]
+#[specta::specta]
+pub fn ui_ready() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let ms = crate::STARTED.get().map_or(0, |t| t.elapsed().as_millis());
+        tracing::info!("UI ready {ms} ms after start");
+        if std::env::var_os("WAYPOINT_BENCH_READY").is_some_and(|v| v == "1") {
+            // The benchmark reads this line from stdout.
+            println!("waypoint-ready {ms}");
+        }
+    });
+}

@@ -12,12 +12,16 @@ pub mod kiosk;
 pub mod links;
 pub mod startup;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use tauri::Manager;
 use tauri_specta::Event;
 
 pub use error::AppError;
+
+/// When [`run`] began, for the start-up figure that `ui_ready` logs.
+pub static STARTED: OnceLock<Instant> = OnceLock::new();
 
 /// Where the generated TypeScript bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -66,6 +70,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             kiosk_set_pin,
             kiosk_update,
             quit_app,
+            ui_ready,
         ])
         .events(tauri_specta::collect_events![
             events::OnlineStatus,
@@ -93,6 +98,7 @@ pub fn render_bindings() -> Result<String, String> {
 }
 
 pub fn run() {
+    STARTED.get_or_init(Instant::now);
     let paths = match waypoint_config::Paths::resolve() {
         Ok(p) => p,
         Err(e) => {

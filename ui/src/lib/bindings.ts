@@ -58,6 +58,11 @@ export const commands = {
 	kioskUpdate: (settings: KioskSettings_Deserialize) => typedError<KioskStatus_Serialize, Problem>(__TAURI_INVOKE("kiosk_update", { settings })),
 	/**  Quits the app: always allowed outside kiosk mode, only after the PIN inside it. */
 	quitApp: () => typedError<null, Problem>(__TAURI_INVOKE("quit_app")),
+	/**
+	 *  The welcome screen calls this once it is painted and usable: the start-up mark for
+	 *  `cargo xtask bench`. Logged the first time only (the welcome screen mounts again later).
+	 */
+	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
 };
 
 /** Events */

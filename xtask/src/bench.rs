@@ -1,0 +1,158 @@
+//! `cargo xtask bench` (issue #12): Waypoint's speed and footprint beside a bare Tauri window
+//! (`bench/floor/`), built and measured in one run; the table goes to `bench/RESULTS.md`.
+//!
+//! This file only builds and runs things. The measuring and the table live in
+//! `bench/harness/` (`waypoint-bench`), which may use libraries; the xtask stays plain std.
+
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::{headless_session, newest, root, setup, sh, step, target, Result};
+
+pub fn bench() -> Result {
+    setup(true)?;
+    let r = root();
+    let out = target().join("bench");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    // Figures older than this run are never reported as today's (see `report --since`).
+    let since = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_err(|e| e.to_string())?
+        .as_secs()
+        .saturating_sub(1)
+        .to_string();
+    let harness = target().join("debug/waypoint-bench");
+    let harness = harness.to_str().ok_or("non-UTF-8 target path")?;
+    let out_s = out.display().to_string();
+
+    step("build the benchmark harness (bench/harness)", || {
+        sh(&r, "cargo", &["build", "-p", "waypoint-bench"])
+    })?;
+    step("describe the machine", || {
+        sh(&r, harness, &["machine", &format!("{out_s}/machine.json")])
+    })?;
+    step(
+        "Waypoint release build and .deb: tauri build --bundles deb",
+        || {
+            // The shipped build: UI embedded (custom-protocol), root [profile.release].
+            sh(
+                &r,
+                "ui/node_modules/.bin/tauri",
+                &["build", "--bundles", "deb", "--ci"],
+            )
+        },
+    )?;
+    step("the floor app, release (bench/floor)", || {
+        sh(
+            &r,
+            "cargo",
+            &[
+                "build",
+                "--release",
+                "-p",
+                "waypoint-floor",
+                "--features",
+                "custom-protocol",
+            ],
+        )
+    })?;
+    let app = target().join("release/waypoint").display().to_string();
+    let floor = target()
+        .join("release/waypoint-floor")
+        .display()
+        .to_string();
+    step(
+        "cold start and memory, Waypoint and the floor (Xvfb + D-Bus + keyring)",
+        || {
+            let cmd = [
+                harness,
+                "measure",
+                "--app",
+                &app,
+                "--floor",
+                &floor,
+                "--launches",
+                "10",
+                "--idle-secs",
+                "10",
+                "--out",
+                &format!("{out_s}/app.json"),
+            ];
+            let wrapped = headless_session(&cmd);
+            let args: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+            sh(&r, "xvfb-run", &args)
+        },
+    )?;
+    // Items 4 and 6 are separate commands; a missing or failing one is reported as
+    // "not available" in the table rather than stopping the other figures.
+    optional(
+        "careers ready against the O*NET test server",
+        &r.join("crates/services/benches/careers_ready.rs"),
+        || {
+            sh(
+                &r,
+                "cargo",
+                &[
+                    "bench",
+                    "-p",
+                    "waypoint-services",
+                    "--bench",
+                    "careers_ready",
+                ],
+            )
+        },
+    );
+    optional(
+        "answering in Chromium (performance marks)",
+        &r.join("ui/tests/bench/answering.mjs"),
+        || {
+            sh(&r, "npm", &["--prefix", "ui", "run", "build:e2e"])?;
+            sh(&r, "node", &["ui/tests/bench/answering.mjs"])
+        },
+    );
+    step("offline matching and scoring (criterion)", || {
+        sh(
+            &r,
+            "cargo",
+            &["bench", "-p", "waypoint-profiler", "--bench", "profiler"],
+        )
+    })?;
+    let deb = newest(&target().join("release/bundle/deb"), "deb")?;
+    step("the table: bench/RESULTS.md", || {
+        sh(
+            &r,
+            harness,
+            &[
+                "report",
+                "--dir",
+                &out_s,
+                "--criterion",
+                &target().join("criterion").display().to_string(),
+                "--app-bin",
+                &app,
+                "--floor-bin",
+                &floor,
+                "--deb",
+                &deb.display().to_string(),
+                "--since",
+                &since,
+                "--out",
+                &r.join("bench/RESULTS.md").display().to_string(),
+            ],
+        )
+    })
+}
+
+/// Runs a step whose command another part of the project provides, if it is there yet.
+fn optional(name: &str, needs: &Path, f: impl FnOnce() -> Result) {
+    if !needs.exists() {
+        eprintln!(
+            "\n==> {name}: not available ({} does not exist yet)",
+            needs.display()
+        );
+        return;
+    }
+    if let Err(e) = step(name, f) {
+        eprintln!("{name}: {e}; its row will read \"not available\"");
+    }
+}

@@ -556,3 +556,213 @@ pub fn secret_tool(args: &[&str]) -> (bool, String) {
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
     )
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the offline, faults and Spanish journeys: they find things by `data-testid`,
+// ids and attributes, so they work in either language.
+
+/// The O*NET test server on a runtime of its own, so [`OwnServer::stop`] closes every
+/// connection, kept-alive ones too (dropping a `TestServer` alone only stops new ones), and
+/// the app sees "connection refused" as it would with the network gone.
+pub struct OwnServer {
+    rt: Option<tokio::runtime::Runtime>,
+    server: Option<waypoint_onet_testserver::TestServer>,
+    key: String,
+    port: u16,
+    base: String,
+}
+
+impl OwnServer {
+    pub fn start(key: &str) -> OwnServer {
+        let mut s = OwnServer {
+            rt: None,
+            server: None,
+            key: key.to_string(),
+            port: 0,
+            base: String::new(),
+        };
+        s.restart();
+        s
+    }
+
+    /// Starts again on the same port (the app's `WAYPOINT_API_BASE` does not change).
+    pub fn restart(&mut self) {
+        assert!(self.server.is_none(), "already running");
+        let (key, port) = (self.key.clone(), self.port);
+        // Built and entered on a plain thread: a runtime cannot start inside the test's.
+        let (rt, server) = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let server = loop {
+                let cfg = waypoint_onet_testserver::ServerConfig {
+                    key: key.clone(),
+                    port,
+                    ..Default::default()
+                };
+                match rt.block_on(waypoint_onet_testserver::TestServer::start_with(cfg)) {
+                    Ok(s) => break s,
+                    // The old listener may take a moment to close after a stop.
+                    Err(e) if Instant::now() < deadline => {
+                        let _ = e;
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
+                    Err(e) => panic!("test server on port {port}: {e}"),
+                }
+            };
+            (rt, server)
+        })
+        .join()
+        .unwrap();
+        self.port = server.addr().port();
+        self.base = server.base_url().to_string();
+        self.server = Some(server);
+        self.rt = Some(rt);
+    }
+
+    /// Stops the server and closes its connections; the port then refuses connections.
+    pub fn stop(&mut self) {
+        drop(self.server.take());
+        if let Some(rt) = self.rt.take() {
+            std::thread::spawn(move || rt.shutdown_timeout(Duration::from_secs(5)))
+                .join()
+                .unwrap();
+        }
+        assert!(
+            std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err(),
+            "port {} still accepts connections",
+            self.port
+        );
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+}
+
+impl std::ops::Deref for OwnServer {
+    type Target = waypoint_onet_testserver::TestServer;
+    fn deref(&self) -> &Self::Target {
+        self.server.as_ref().expect("the test server is stopped")
+    }
+}
+
+impl Drop for OwnServer {
+    fn drop(&mut self) {
+        drop(self.server.take());
+        if let Some(rt) = self.rt.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+/// Settings → type the key → Enter; waits until the key status shows its last four
+/// characters (the words around them are in the UI's language).
+pub async fn save_key(app: &App, key: &str) {
+    app.click("[data-testid=nav-settings]").await;
+    app.type_into("#api-key", key).await;
+    app.wait_for("#api-key")
+        .await
+        .send_keys(&ENTER.to_string())
+        .await
+        .unwrap();
+    let last4 = &key[key.len() - 4..];
+    app.wait_text("[data-testid=key-status]", "the saved key", |t| {
+        t.contains(last4)
+    })
+    .await;
+}
+
+/// Start → the Mini-IP; focus on item 1.
+pub async fn start_mini_ip(app: &App) {
+    app.click("[data-testid=nav-start]").await;
+    app.click("[data-way=ip30]").await;
+    app.wait_focus("[data-item=\"1\"] [role=\"radio\"]").await;
+}
+
+/// Waits for the progress bar to report `done` answers (any language).
+pub async fn wait_answered(app: &App, done: usize) {
+    app.wait_for(&format!(
+        "[data-testid=progress] [role=progressbar][aria-valuenow=\"{done}\"]"
+    ))
+    .await;
+}
+
+/// Types a label and submits with Enter; waits for the result's code.
+pub async fn submit_with_label(app: &App, label: &str) -> String {
+    app.type_into("#q-label", label).await;
+    app.wait_for("#q-label")
+        .await
+        .send_keys(&ENTER.to_string())
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=to-careers]").await;
+    app.text_of("[data-testid=code]").await
+}
+
+/// The careers listed inside `scope`, as (O*NET-SOC code, title) in the order shown.
+pub async fn career_rows(app: &App, scope: &str) -> Vec<(String, String)> {
+    let v = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll(arguments[0] + ' .career[data-code]')].map(li => [li.dataset.code, li.querySelector('.career-title').textContent.trim()]);",
+            vec![scope.into()],
+        )
+        .await
+        .unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_str().unwrap().to_string(),
+                p[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Waits until the careers panel has finished loading and shows a list (`Ok(range text)`) or
+/// an error (`Err((code, text))`).
+pub async fn careers_loaded(app: &App) -> Result<String, (String, String)> {
+    app.wait_js(
+        "a career list or an error",
+        "const p = document.querySelector('[data-testid=careers-panel]'); return !!p && p.getAttribute('aria-busy') !== 'true' && !!p.querySelector('[data-testid=range], [role=alert], [data-testid=unavailable]');",
+        vec![],
+    )
+    .await;
+    let alert = "[data-testid=careers-panel] [role=alert]";
+    if app.count(alert).await > 0 {
+        let el = app.wait_for(alert).await;
+        let code = el.attr("data-code").await.unwrap().unwrap_or_default();
+        Err((code, app.text_of(alert).await))
+    } else {
+        Ok(app
+            .text_of("[data-testid=careers-panel] [data-testid=range]")
+            .await)
+    }
+}
+
+/// True when `text` contains the page's own rendering (as `fmtDate` does it, in `lang`) of some
+/// minute between `since_ms` (Unix ms) and now: the saved time shown is the real fetch time.
+pub async fn shows_time_since(app: &App, text: &str, lang: &str, since_ms: u128) -> bool {
+    app.client
+        .execute(
+            "const [text, lang, since] = arguments; const f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }); for (let t = since - 60000; t <= Date.now() + 60000; t += 30000) { if (text.includes(f.format(new Date(t)))) return true; } return false;",
+            vec![text.into(), lang.into(), (since_ms as u64).into()],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+pub fn now_ms() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+}

@@ -287,6 +287,8 @@ export const en = {
     "onet.unauthorized": "O*NET did not accept the saved key. Check or replace it in Settings.",
     "report.unavailable_offline": "This career report is not saved on this computer and Waypoint is offline.",
     "network.timeout": "O*NET took too long to answer. Check the connection, then try again.",
+    "onet.server_error": "O*NET is having trouble right now. Wait a minute, then try again.",
+    "onet.bad_response": "O*NET's answer arrived incomplete or garbled. Try again.",
     "onet.no_key": "This needs an O*NET Web Services key. Add one in Settings (it is free).",
     "input.page_out_of_range": "That page of careers no longer exists. Going back to the first page.",
     "input.invalid_zone": "That Job Zone does not exist. Choose a zone from 1 to 5.",

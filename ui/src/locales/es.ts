@@ -288,6 +288,8 @@ export const es: Messages = {
     "onet.unauthorized": "O*NET no aceptó la clave guardada. Revísala o reemplázala en Ajustes.",
     "report.unavailable_offline": "Este informe no está guardado en esta computadora y Waypoint no tiene conexión.",
     "network.timeout": "O*NET tardó demasiado en responder. Revisa la conexión e inténtalo de nuevo.",
+    "onet.server_error": "O*NET tiene problemas en este momento. Espera un minuto e inténtalo de nuevo.",
+    "onet.bad_response": "La respuesta de O*NET llegó incompleta o dañada. Inténtalo de nuevo.",
     "onet.no_key": "Esto necesita una clave de O*NET Web Services. Agrégala en Ajustes (es gratis).",
     "input.page_out_of_range": "Esa página de carreras ya no existe. Volviendo a la primera página.",
     "input.invalid_zone": "Esa Zona de Empleo no existe. Elige una zona del 1 al 5.",

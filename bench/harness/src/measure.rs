@@ -34,8 +34,8 @@ pub struct AppFigures {
     pub start_internal_ms: Vec<u64>,
     /// PSS of the process and all its descendants after `idle_secs` on the first screen.
     pub idle_pss_kib: Vec<u64>,
-    /// Per process of the last idle sample: (command name, PSS KiB).
-    pub idle_breakdown: Vec<(String, u64)>,
+    /// Per process, the last idle sample.
+    pub idle_breakdown: Vec<ProcMem>,
 }
 
 #[derive(Serialize)]
@@ -44,7 +44,8 @@ pub struct Journey {
     pub before_pss_kib: u64,
     /// After all 60 answers, submitting and `idle_secs` on the results.
     pub after_pss_kib: u64,
-    pub after_breakdown: Vec<(String, u64)>,
+    pub before_breakdown: Vec<ProcMem>,
+    pub after_breakdown: Vec<ProcMem>,
     pub answer_secs: f64,
 }
 
@@ -251,8 +252,21 @@ fn group_alive(pgid: u32) -> bool {
         .any(|&(_, _, g, state)| g == pgid && state != 'Z')
 }
 
-/// PSS (KiB) of `root` and every descendant, total and per process.
-pub fn pss_tree(root: u32) -> (u64, Vec<(String, u64)>) {
+/// One process's share of memory, KiB, from `/proc/<pid>/smaps_rollup`.
+#[derive(Serialize, Clone)]
+pub struct ProcMem {
+    pub name: String,
+    pub pss: u64,
+    /// Heap, JS and other anonymous memory.
+    pub anon: u64,
+    /// Mapped files: the binary and its libraries, fonts.
+    pub file: u64,
+    /// Shared memory (WebKit's buffers between its processes).
+    pub shmem: u64,
+}
+
+/// PSS of `root` and every descendant, total (KiB) and per process.
+pub fn pss_tree(root: u32) -> (u64, Vec<ProcMem>) {
     let procs = processes();
     let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
     for &(pid, ppid, _, _) in &procs {
@@ -264,19 +278,27 @@ pub fn pss_tree(root: u32) -> (u64, Vec<(String, u64)>) {
         stack.extend(children.get(&pid).into_iter().flatten());
         let rollup =
             std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-        let pss = rollup
-            .lines()
-            .find_map(|l| l.strip_prefix("Pss:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            .unwrap_or(0);
+        let field = |name: &str| {
+            rollup
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .unwrap_or(0)
+        };
         // The executable's name: `comm` is cut at 15 characters (WebKitWebProces).
         let name = std::fs::read_link(format!("/proc/{pid}/exe"))
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| pid.to_string());
-        rows.push((name, pss));
+        rows.push(ProcMem {
+            name,
+            pss: field("Pss:"),
+            anon: field("Pss_Anon:"),
+            file: field("Pss_File:"),
+            shmem: field("Pss_Shmem:"),
+        });
     }
-    (rows.iter().map(|r| r.1).sum(), rows)
+    (rows.iter().map(|r| r.pss).sum(), rows)
 }
 
 /// The Waypoint process started for data folder `dir` (WebKitWebDriver starts it, not us).
@@ -363,7 +385,7 @@ async fn drive(app: &Path, data: &Path, port: u16, idle_secs: u64) -> Result<Jou
     )
     .await?;
     tokio::time::sleep(Duration::from_secs(idle_secs)).await;
-    let before = pss_tree(pid).0;
+    let (before, before_breakdown) = pss_tree(pid);
     eprintln!("  waypoint under WebDriver, welcome idle: {before} KiB PSS");
 
     let t = Instant::now();
@@ -429,6 +451,7 @@ async fn drive(app: &Path, data: &Path, port: u16, idle_secs: u64) -> Result<Jou
     let _ = client.close().await;
     Ok(Journey {
         before_pss_kib: before,
+        before_breakdown,
         after_pss_kib: after,
         after_breakdown: breakdown,
         answer_secs,

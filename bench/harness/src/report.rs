@@ -276,39 +276,39 @@ pub fn run(o: &Options) -> Result<()> {
     }
 
     // Where the memory sits, per process, for the notes.
-    let mut breakdown = String::new();
-    for (name, key) in [("Waypoint", "waypoint"), ("floor", "floor")] {
-        let rows: Vec<String> = app[key]["idle_breakdown"]
-            .as_array()
+    let procs = |v: &Value| -> String {
+        v.as_array()
             .into_iter()
             .flatten()
             .map(|r| {
+                let k = |f: &str| r[f].as_f64().unwrap_or(0.0);
                 format!(
-                    "{} {}",
-                    r[0].as_str().unwrap_or("?"),
-                    mib(r[1].as_f64().unwrap_or(0.0))
+                    "{} {} (anon {}, file {}, shmem {})",
+                    r["name"].as_str().unwrap_or("?"),
+                    mib(k("pss")),
+                    mib(k("anon")),
+                    mib(k("file")),
+                    mib(k("shmem"))
                 )
             })
-            .collect();
-        let _ = writeln!(breakdown, "- {name}, idle: {}", rows.join(", "));
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut breakdown = String::new();
+    for (what, v) in [
+        ("Waypoint, idle", &app["waypoint"]["idle_breakdown"]),
+        ("floor, idle", &app["floor"]["idle_breakdown"]),
+        (
+            "Waypoint under WebDriver, before the journey",
+            &app["journey"]["before_breakdown"],
+        ),
+        (
+            "Waypoint, after the journey",
+            &app["journey"]["after_breakdown"],
+        ),
+    ] {
+        let _ = writeln!(breakdown, "- {what}: {}", procs(v));
     }
-    let rows: Vec<String> = app["journey"]["after_breakdown"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|r| {
-            format!(
-                "{} {}",
-                r[0].as_str().unwrap_or("?"),
-                mib(r[1].as_f64().unwrap_or(0.0))
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        breakdown,
-        "- Waypoint, after the journey: {}",
-        rows.join(", ")
-    );
 
     let m = |k: &str| {
         machine[k]

@@ -2,14 +2,15 @@
 //! "nothing available" state. Every page also goes into the result's snapshot, so history
 //! shows exactly what was seen.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use futures::future::join_all;
 use time::OffsetDateTime;
+use tokio::task::JoinHandle;
 use waypoint_onet::{self as onet, CareerMatch, Range};
 use waypoint_profiler::{profile, Matcher};
-use waypoint_store::{CacheKey, CareerSource, CareerTab, Session, Tab};
+use waypoint_store::{Batch, CacheKey, CareerSource, CareerTab, Session, Tab};
 
 use crate::dto::{CareerRow, CareersPage, Lang, Source};
 use crate::results::check_zone;
@@ -64,6 +65,23 @@ impl Services {
         page: u32,
         lang: Lang,
     ) -> Result<CareersPage> {
+        let mut writes = Writes::default();
+        let out = self
+            .careers_into(session_id, tab, page, lang, &mut writes)
+            .await?;
+        self.file(&[&writes])?;
+        Ok(out)
+    }
+
+    /// [`Services::careers`], leaving what it has to write (cache row, snapshot) in `writes`.
+    async fn careers_into(
+        &self,
+        session_id: &str,
+        tab: &str,
+        page: u32,
+        lang: Lang,
+        writes: &mut Writes,
+    ) -> Result<CareersPage> {
         let zone = parse_tab(tab)?;
         if page == 0 {
             return Err(ServiceError::InvalidInput(
@@ -83,7 +101,21 @@ impl Services {
 
         let mut failure: Option<onet::Error> = None;
         if let Some(client) = self.client() {
-            match self.fetch_page(&client, lang, &by, zone, start).await {
+            // Page 1 may be on its way already: submit asks for it with the results check.
+            let early = match page {
+                1 => self.inflight.take(session_id, tab, lang),
+                _ => None,
+            };
+            let fetched = match early {
+                Some(h) => match h.await {
+                    Ok(r) => r,
+                    // Aborted by a newer submit or a wipe: ask again.
+                    Err(_) => fetch_page(&client, lang, &by, zone, start).await,
+                },
+                None => fetch_page(&client, lang, &by, zone, start).await,
+            };
+            self.observe(&fetched);
+            match fetched {
                 Ok((rows, total)) => {
                     if total > 0 && start > total {
                         return Err(ServiceError::PageOutOfRange {
@@ -102,18 +134,15 @@ impl Services {
                         notice: None,
                     };
                     let body = serde_json::to_value(&out).expect("careers page serialises");
-                    self.store.cache_put(
-                        &key,
-                        &body,
-                        self.release().as_deref(),
-                        OffsetDateTime::now_utc(),
-                    )?;
-                    self.snapshot(&session, zone, &out, CareerSource::Api)?;
+                    writes.cache.push((key, body));
+                    writes.snapshot(&session, zone, &out, CareerSource::Api);
                     return Ok(out);
                 }
                 Err(e) if e.code() == "onet.invalid_parameter" && page > 1 => {
                     // O*NET refuses a start past the end; page 1 tells how many pages there are.
-                    let (_, total) = self.fetch_page(&client, lang, &by, zone, 1).await?;
+                    let first = fetch_page(&client, lang, &by, zone, 1).await;
+                    self.observe(&first);
+                    let (_, total) = first?;
                     if start > total {
                         return Err(ServiceError::PageOutOfRange {
                             page,
@@ -180,7 +209,7 @@ impl Services {
                     ))
                 }),
             };
-            self.snapshot(&session, zone, &out, CareerSource::Estimate)?;
+            writes.snapshot(&session, zone, &out, CareerSource::Estimate);
             return Ok(out);
         }
 
@@ -203,50 +232,35 @@ impl Services {
         })
     }
 
-    /// Collects a full page even when the server returns fewer rows than asked.
-    async fn fetch_page(
-        &self,
-        client: &onet::Client,
-        lang: Lang,
-        by: &CareerMatch,
-        zone: Option<u8>,
-        start: u32,
-    ) -> std::result::Result<(Vec<CareerRow>, u32), onet::Error> {
-        let want_end = start + PAGE_SIZE - 1;
-        let mut rows = Vec::new();
-        let mut next = start;
-        let mut total;
-        loop {
-            let r = client
-                .careers(lang.onet(), by, zone, Range::new(next, want_end))
-                .await;
-            self.observe(&r);
-            let p = r?;
-            total = p.total;
-            rows.extend(p.rows.into_iter().map(|c| CareerRow {
-                bright_outlook: c.bright_outlook(),
-                fit: c.fit.map(fit),
-                code: c.code,
-                title: c.title,
-            }));
-            // Stop at the page's end, the list's end, or a server that made no progress.
-            if p.end >= want_end || p.end >= p.total || p.end < next {
-                break;
-            }
-            next = p.end + 1;
-        }
-        Ok((rows, total))
-    }
-
     /// Page 1 of every tab at once, so each Job Zone tab is ready when the person opens it.
     /// Returns each tab's outcome; failures are left for the tab to show when opened.
+    /// The six tabs are cached and filed in the result's snapshot with one commit.
     pub async fn prefetch_careers(&self, session_id: &str, lang: Lang) -> Vec<Result<CareersPage>> {
         let t = Instant::now();
-        let out = join_all(
-            TABS.iter()
-                .map(|tab| self.careers(session_id, tab, 1, lang)),
-        )
-        .await;
+        let (mut out, writes): (Vec<_>, Vec<_>) = join_all(TABS.iter().map(|tab| async move {
+            let mut w = Writes::default();
+            let r = self.careers_into(session_id, tab, 1, lang, &mut w).await;
+            (r, w)
+        }))
+        .await
+        .into_iter()
+        .unzip();
+        let all: Vec<&Writes> = writes.iter().collect();
+        if let Err(e) = self.file(&all) {
+            // Rare (a full disk, the result deleted meanwhile): file each tab alone so each
+            // tab reports its own error, as when the tabs are opened one by one.
+            tracing::warn!(
+                code = e.code(),
+                "filing the careers tabs together failed: {e}"
+            );
+            for (r, w) in out.iter_mut().zip(&writes) {
+                if r.is_ok() {
+                    if let Err(e) = self.file(&[w]) {
+                        *r = Err(e);
+                    }
+                }
+            }
+        }
         tracing::info!(
             ms = t.elapsed().as_millis() as u64,
             "careers prefetched for all tabs"
@@ -254,14 +268,124 @@ impl Services {
         out
     }
 
+    /// Page 1 of every tab for a result being submitted, requested now so the pages arrive
+    /// with O*NET's `results` check instead of one round trip after it. [`Services::careers`]
+    /// (and so [`Services::prefetch_careers`]) takes them up; nothing is written until then.
+    pub(crate) fn start_careers(&self, session_id: &str, lang: Lang, answers: &str) {
+        let Some(client) = self.client() else {
+            return;
+        };
+        // Outside a tokio runtime (never in the app or the CLI) the tabs are fetched later.
+        let Ok(rt) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let by = CareerMatch::Answers(answers.to_owned());
+        let fetches = TABS
+            .iter()
+            .map(|&tab| {
+                let zone = parse_tab(tab).expect("TABS are valid tabs");
+                let (client, by) = (client.clone(), by.clone());
+                let h = rt.spawn(async move { fetch_page(&client, lang, &by, zone, 1).await });
+                (tab, h)
+            })
+            .collect();
+        self.inflight.start(session_id, lang, fetches);
+    }
+
+    /// Commits the cache rows and snapshot tabs of `writes` together; tabs of a result kept
+    /// only in memory (kiosk) go there instead.
+    fn file(&self, writes: &[&Writes]) -> Result<()> {
+        let release = self.release();
+        let now = OffsetDateTime::now_utc();
+        let mut batch = Batch::new();
+        for w in writes {
+            for (key, body) in &w.cache {
+                batch.cache_put(key.clone(), body, release.as_deref(), now)?;
+            }
+        }
+        {
+            // Under the lock: tabs filed concurrently must not overwrite each other.
+            let mut held = self.unsaved.lock().unwrap();
+            for (id, entry) in writes.iter().flat_map(|w| &w.tabs) {
+                match held.get_mut(id) {
+                    Some(s) => {
+                        s.careers.retain(|t| t.tab != entry.tab);
+                        s.careers.push(entry.clone());
+                    }
+                    None => batch.put_session_careers(id, entry.clone()),
+                }
+            }
+        }
+        Ok(self.store.write_batch(&batch)?)
+    }
+
+    /// The matcher over the installed occupation pack, built once and kept.
+    pub(crate) fn matcher(&self) -> Result<Option<Arc<Matcher>>> {
+        let mut m = self.matcher.lock().unwrap();
+        if m.is_none() {
+            if let Some(pack) = self.store.load_pack()? {
+                *m = Some(Arc::new(Matcher::new(pack)));
+            }
+        }
+        Ok(m.clone())
+    }
+
+    pub(crate) fn drop_matcher(&self) {
+        *self.matcher.lock().unwrap() = None;
+    }
+}
+
+/// Collects a full page even when the server returns fewer rows than asked.
+async fn fetch_page(
+    client: &onet::Client,
+    lang: Lang,
+    by: &CareerMatch,
+    zone: Option<u8>,
+    start: u32,
+) -> Fetched {
+    let want_end = start + PAGE_SIZE - 1;
+    let mut rows = Vec::new();
+    let mut next = start;
+    let mut total;
+    loop {
+        let p = client
+            .careers(lang.onet(), by, zone, Range::new(next, want_end))
+            .await?;
+        total = p.total;
+        rows.extend(p.rows.into_iter().map(|c| CareerRow {
+            bright_outlook: c.bright_outlook(),
+            fit: c.fit.map(fit),
+            code: c.code,
+            title: c.title,
+        }));
+        // Stop at the page's end, the list's end, or a server that made no progress.
+        if p.end >= want_end || p.end >= p.total || p.end < next {
+            break;
+        }
+        next = p.end + 1;
+    }
+    Ok((rows, total))
+}
+
+/// One tab's page from O*NET: its rows and the list's total.
+type Fetched = std::result::Result<(Vec<CareerRow>, u32), onet::Error>;
+
+/// What showing a careers page leaves to write: the cache row and the snapshot tab.
+#[derive(Default)]
+struct Writes {
+    cache: Vec<(CacheKey, serde_json::Value)>,
+    tabs: Vec<(String, CareerTab)>,
+}
+
+impl Writes {
     /// Records what was shown in the result's snapshot (page 1 replaces, later pages append).
     fn snapshot(
-        &self,
+        &mut self,
         session: &Session,
         zone: Option<u8>,
         page: &CareersPage,
         source: CareerSource,
-    ) -> Result<()> {
+    ) {
         let tab = store_tab(zone);
         let now = OffsetDateTime::now_utc();
         let rows = page.rows.iter().map(|r| waypoint_store::CareerRow {
@@ -296,30 +420,62 @@ impl Services {
                 entry.rows.push(r);
             }
         }
-        {
-            // Under the lock: the six tabs are fetched concurrently and must not overwrite each other.
-            let mut held = self.unsaved.lock().unwrap();
-            if let Some(s) = held.get_mut(&session.id) {
-                s.careers.retain(|t| t.tab != tab);
-                s.careers.push(entry);
-                return Ok(());
-            }
-        }
-        Ok(self.store.put_session_careers(&session.id, &entry)?)
+        self.tabs.push((session.id.clone(), entry));
+    }
+}
+
+/// Page 1 of each tab for the latest submitted result, requested at submit
+/// ([`Services::start_careers`]) and not yet taken up.
+#[derive(Default)]
+pub(crate) struct InFlight(Mutex<Option<Started>>);
+
+struct Started {
+    session_id: String,
+    lang: Lang,
+    tabs: Vec<(&'static str, JoinHandle<Fetched>)>,
+}
+
+impl InFlight {
+    /// Keeps only the newest result's fetches: older ones nobody took (a flat profile, a
+    /// caller that wanted one tab) are stopped.
+    fn start(&self, session_id: &str, lang: Lang, tabs: Vec<(&'static str, JoinHandle<Fetched>)>) {
+        let old = self.0.lock().unwrap().replace(Started {
+            session_id: session_id.to_owned(),
+            lang,
+            tabs,
+        });
+        abort(old);
     }
 
-    /// The matcher over the installed occupation pack, built once and kept.
-    pub(crate) fn matcher(&self) -> Result<Option<Arc<Matcher>>> {
-        let mut m = self.matcher.lock().unwrap();
-        if m.is_none() {
-            if let Some(pack) = self.store.load_pack()? {
-                *m = Some(Arc::new(Matcher::new(pack)));
-            }
+    fn take(&self, session_id: &str, tab: &str, lang: Lang) -> Option<JoinHandle<Fetched>> {
+        let mut g = self.0.lock().unwrap();
+        let started = g.as_mut()?;
+        if started.session_id != session_id || started.lang != lang {
+            return None;
         }
-        Ok(m.clone())
+        let i = started.tabs.iter().position(|(t, _)| *t == tab)?;
+        let (_, h) = started.tabs.swap_remove(i);
+        if started.tabs.is_empty() {
+            *g = None;
+        }
+        Some(h)
     }
 
-    pub(crate) fn drop_matcher(&self) {
-        *self.matcher.lock().unwrap() = None;
+    /// Stops and forgets every fetch (a failed submit, the kiosk wipe).
+    pub(crate) fn clear(&self) {
+        let old = self.0.lock().unwrap().take();
+        abort(old);
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+fn abort(started: Option<Started>) {
+    for (_, h) in started.into_iter().flat_map(|s| s.tabs) {
+        h.abort();
     }
 }

@@ -88,6 +88,8 @@ pub struct Services {
     matcher: Mutex<Option<Arc<Matcher>>>,
     /// Results a kiosk shows but does not file in history; dropped by [`Services::forget_unsaved`].
     unsaved: Mutex<HashMap<String, Session>>,
+    /// Careers pages asked for at submit, until a careers tab takes them up.
+    inflight: careers::InFlight,
     /// Kiosks keep results out of history unless an admin allows it.
     save_results: std::sync::atomic::AtomicBool,
 }
@@ -106,6 +108,7 @@ impl Services {
             on_online: Mutex::new(None),
             matcher: Mutex::new(None),
             unsaved: Mutex::new(HashMap::new()),
+            inflight: careers::InFlight::default(),
             save_results: std::sync::atomic::AtomicBool::new(true),
         };
         match s.keys.load() {
@@ -220,6 +223,7 @@ impl Services {
     /// Drops every result held only in memory (the kiosk wipe).
     pub fn forget_unsaved(&self) {
         self.unsaved.lock().unwrap().clear();
+        self.inflight.clear();
     }
 
     /// A result by id: one held in memory first, else history.

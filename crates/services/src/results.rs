@@ -12,14 +12,23 @@ use crate::{Result, ServiceError, Services};
 impl Services {
     /// Scores a finished draft, checks the scores against O*NET's `results` when online,
     /// and files the result in history (one transaction with removing the draft).
+    ///
+    /// Page 1 of every careers tab is asked for at the same moment as the check (careers
+    /// match the answer string, so they need no scores): the tabs are ready about when the
+    /// result is, and [`Services::prefetch_careers`] only files them.
     pub async fn submit_answers(&self, draft_id: &str, label: Option<String>) -> Result<Outcome> {
         let draft = self.store.get_draft(draft_id)?;
         let answers = Answers::from_choices(&draft.answers)?;
         let local = answers.scores();
         let lang = Lang::from_store(draft.lang);
+        let id = Session::new_id();
+        // A flat profile matches no careers; the app asks for none.
+        if !profile::summarize(&local).flat {
+            self.start_careers(&id, lang, &answers.to_answer_string());
+        }
         let (scores, api_check) = self.check_with_onet(lang, &answers, local).await;
         let session = Session {
-            id: Session::new_id(),
+            id,
             started_at: draft.started_at,
             finished_at: OffsetDateTime::now_utc(),
             form: draft.form,
@@ -31,10 +40,16 @@ impl Services {
             careers: vec![],
         };
         let saved = self.saves_results();
-        if saved {
-            self.store.finish_draft(draft_id, &session)?;
+        let filed = if saved {
+            self.store.finish_draft(draft_id, &session)
         } else {
-            self.store.discard_draft(draft_id)?;
+            self.store.discard_draft(draft_id)
+        };
+        if let Err(e) = filed {
+            self.inflight.clear();
+            return Err(e.into());
+        }
+        if !saved {
             self.keep_unsaved(session.clone());
         }
         Ok(outcome(&session, api_check, saved))

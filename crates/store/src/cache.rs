@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 use time::OffsetDateTime;
 
 use crate::error::{Result, StoreError};
@@ -128,25 +128,7 @@ impl Store {
     ) -> Result<()> {
         let body = serde_json::to_string(body)?;
         let fetched = to_text(fetched_at)?;
-        self.write(|tx| {
-            tx.prepare_cached(
-                "INSERT INTO cache (resource, params, lang, body, fetched_at, release, personal)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (resource, params, lang) DO UPDATE SET
-                    body = excluded.body, fetched_at = excluded.fetched_at,
-                    release = excluded.release, personal = excluded.personal",
-            )?
-            .execute(params![
-                key.resource,
-                key.params,
-                key.lang.as_str(),
-                body,
-                fetched,
-                release,
-                key.personal
-            ])?;
-            Ok(())
-        })
+        self.write(|tx| put_row(tx, key, &body, release, &fetched))
     }
 
     /// A cached response with its age, however old: offline, stale data beats
@@ -196,4 +178,31 @@ impl Store {
             )? as u64)
         })
     }
+}
+
+/// One cache row written inside a caller's transaction (also used by [`crate::Batch`]).
+pub(crate) fn put_row(
+    tx: &Transaction<'_>,
+    key: &CacheKey,
+    body: &str,
+    release: Option<&str>,
+    fetched: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO cache (resource, params, lang, body, fetched_at, release, personal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (resource, params, lang) DO UPDATE SET
+            body = excluded.body, fetched_at = excluded.fetched_at,
+            release = excluded.release, personal = excluded.personal",
+    )?
+    .execute(params![
+        key.resource,
+        key.params,
+        key.lang.as_str(),
+        body,
+        fetched,
+        release,
+        key.personal
+    ])?;
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! results, questionnaire drafts, the O*NET cache, the occupation pack and
 //! non-secret settings. No Tauri here; see README.md for tables and policies.
 
+mod batch;
 mod cache;
 mod drafts;
 mod error;
@@ -22,6 +23,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use time::OffsetDateTime;
 
+pub use batch::Batch;
 pub use cache::CacheKey;
 pub use error::{Result, StoreError};
 pub use exchange::{ImportMode, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};

@@ -1,5 +1,5 @@
 //! Changes to a result after it is filed: the Job Zone the person picks and the careers each
-//! tab showed, which arrive after submit (six tabs fetched at once, each in its own write).
+//! tab showed, which arrive after submit (six tabs fetched at once, filed in one [`crate::Batch`]).
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -12,6 +12,33 @@ fn session_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
     tx.query_row("SELECT rid FROM sessions WHERE id = ?1", [id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| StoreError::not_found("result", id))
+}
+
+/// [`Store::put_session_careers`] inside a caller's transaction (also used by [`crate::Batch`]).
+pub(crate) fn put_tab(tx: &Transaction<'_>, id: &str, tab: &CareerTab) -> Result<()> {
+    let key = tab.tab.as_key();
+    let rid = session_rid(tx, id)?;
+    // A tab fetched again keeps its place; a new tab goes last.
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT position FROM session_tabs WHERE session_rid = ?1 AND tab = ?2",
+            params![rid, key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    tx.execute(
+        "DELETE FROM session_tabs WHERE session_rid = ?1 AND tab = ?2",
+        params![rid, key],
+    )?;
+    let position: i64 = match existing {
+        Some(p) => p,
+        None => tx.query_row(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM session_tabs WHERE session_rid = ?1",
+            [rid],
+            |r| r.get(0),
+        )?,
+    };
+    insert_tab(tx, rid, position, tab)
 }
 
 impl Store {
@@ -35,32 +62,7 @@ impl Store {
 
     /// Replaces one tab of a result's careers snapshot, leaving the other tabs alone.
     pub fn put_session_careers(&self, id: &str, tab: &CareerTab) -> Result<()> {
-        let key = tab.tab.as_key();
-        self.write(|tx| {
-            let rid = session_rid(tx, id)?;
-            // A tab fetched again keeps its place; a new tab goes last.
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT position FROM session_tabs WHERE session_rid = ?1 AND tab = ?2",
-                    params![rid, key],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            tx.execute(
-                "DELETE FROM session_tabs WHERE session_rid = ?1 AND tab = ?2",
-                params![rid, key],
-            )?;
-            let position: i64 = match existing {
-                Some(p) => p,
-                None => tx.query_row(
-                    "SELECT COALESCE(MAX(position) + 1, 0) FROM session_tabs WHERE session_rid = ?1",
-                    [rid],
-                    |r| r.get(0),
-                )?,
-            };
-            insert_tab(tx, rid, position, tab)?;
-            Ok(())
-        })
+        self.write(|tx| put_tab(tx, id, tab))
     }
 
     /// The person switched language mid-questionnaire; the answers stay.

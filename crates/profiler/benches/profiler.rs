@@ -1,7 +1,9 @@
-//! Matching one profile against a generated 923-occupation pack (target ≤ 20 µs), and
-//! answer strings scored per second on one core (target ≥ 200,000/s).
+//! Matching one profile against a generated 923-occupation pack (target ≤ 20 µs), answer
+//! strings scored per second on one core (target ≥ 200,000/s), and CSV rows per second
+//! through `batch::run`, the `waypoint-cli batch` command's work.
 
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use waypoint_profiler::batch::{self, BatchOptions};
 use waypoint_profiler::{score_str, Answers, Matcher, Occupation, OccupationPack};
 
 /// 923 occupations, as many as O*NET profiles, with two-decimal values 1–7 and
@@ -92,5 +94,34 @@ fn scoring(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, matching, scoring);
+/// `id,answers` rows in, scored rows out, in memory (no disk in the figure): scores and
+/// high-point code only, then with the top 5 careers from the 923-occupation pack.
+fn batch_rows(c: &mut Criterion) {
+    let strings = answer_strings(1000);
+    let mut input = String::from("id,answers\n");
+    for (i, s) in strings.iter().enumerate() {
+        input.push_str(&format!("p{i:04},{s}\n"));
+    }
+    let m = Matcher::new(generated_pack());
+    let mut g = c.benchmark_group("batch_rows");
+    g.throughput(Throughput::Elements(strings.len() as u64));
+    let mut out = Vec::with_capacity(1 << 20);
+    for (name, matcher, top_k) in [("scores_only", None, 0), ("top_5_careers", Some(&m), 5)] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                let opts = BatchOptions {
+                    zone: None,
+                    top_k,
+                    matcher,
+                };
+                let summary = batch::run(black_box(input.as_bytes()), &mut out, opts).unwrap();
+                assert_eq!(summary.scored, strings.len());
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, matching, scoring, batch_rows);
 criterion_main!(benches);

@@ -248,7 +248,11 @@ fn acknowledged_answers_survive_sigkill() {
         acks.push(parse(&line));
         if acks.len() == 100 {
             // A second process writing while the writer runs.
-            let (store, _) = Store::open(dir.path()).unwrap();
+            let opts = StoreOptions {
+                busy_timeout: Duration::from_secs(60),
+                ..StoreOptions::default()
+            };
+            let (store, _) = Store::open_with(dir.path(), opts).unwrap();
             let s = session(1, 3);
             store.save_session(&s).unwrap();
             own_session = Some(s);

@@ -6,13 +6,21 @@
 
 use std::io::Write;
 
-use waypoint_store::{Form, Lang, Store};
+use std::time::Duration;
+
+use waypoint_store::{Form, Lang, Store, StoreOptions};
 
 fn main() {
     let dir = std::env::args_os()
         .nth(1)
         .expect("usage: store-crash-writer <data-dir>");
-    let (store, _) = Store::open(dir).expect("open store");
+    // The test opens a second connection that writes; on a CI machine busy with builds an
+    // fsync can stall for seconds, so wait longer than the app would before giving up.
+    let opts = StoreOptions {
+        busy_timeout: Duration::from_secs(60),
+        ..StoreOptions::default()
+    };
+    let (store, _) = Store::open_with(dir, opts).expect("open store");
     let mut out = std::io::stdout().lock();
     let mut n: u64 = 0;
     loop {

@@ -228,6 +228,7 @@ async fn resets_truncated_json_latency_and_503_429_storms_show_progress_and_plai
         .await
         .expect_err("resets outlast retries");
     eprintln!("faults: resets shown as {code_reset}: {text:?}");
+    assert_eq!(code_reset, "network.interrupted");
     assert_plain(&text);
     app.wait_for("[data-testid=careers-panel] [data-testid=retry]")
         .await;
@@ -245,6 +246,10 @@ async fn resets_truncated_json_latency_and_503_429_storms_show_progress_and_plai
     app.click("[data-testid=page-next]").await;
     let (code_trunc, text) = careers_loaded(&app).await.expect_err("truncated bodies");
     eprintln!("faults: truncated JSON shown as {code_trunc}: {text:?}");
+    assert_eq!(
+        code_trunc, "network.interrupted",
+        "a cut-off body is not \"offline\""
+    );
     assert_plain(&text);
     assert_eq!(server.requests_to(CAREERS).len(), ATTEMPTS);
     shot(&app, s, "04-truncated-message").await;

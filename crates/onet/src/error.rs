@@ -26,8 +26,8 @@ pub enum Error {
     Timeout { resource: String },
     #[error("cannot reach O*NET ({detail}); check the internet connection")]
     Offline { detail: String },
-    /// Connection dropped or body cut short; shares `network.offline` since the
-    /// app reacts the same way.
+    /// Connection dropped or body cut short. The app falls back as when offline, but
+    /// tells the person the truth: the connection worked and then broke.
     #[error("the connection to O*NET broke while loading {resource} ({detail}); check the internet connection and try again")]
     Interrupted { resource: String, detail: String },
     #[error("O*NET sent an unusable response for {resource}: {detail} (body starts: {snippet:?})")]
@@ -68,7 +68,8 @@ impl Error {
             Error::NotFound { .. } => "onet.not_found",
             Error::Server { .. } => "onet.server_error",
             Error::Timeout { .. } => "network.timeout",
-            Error::Offline { .. } | Error::Interrupted { .. } => "network.offline",
+            Error::Offline { .. } => "network.offline",
+            Error::Interrupted { .. } => "network.interrupted",
             Error::BadResponse { .. } => "onet.bad_response",
             Error::InvalidAnswers(_) => "input.invalid_answers",
             Error::InvalidScores(_) => "input.invalid_scores",

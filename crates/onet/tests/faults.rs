@@ -217,7 +217,7 @@ async fn reset_and_truncated_body_are_retried() {
 
     s.set_faults(vec![FaultRule::new(ABOUT, Fault::Reset)]);
     let e = c.about().await.unwrap_err();
-    assert_eq!(e.code(), "network.offline", "{e}");
+    assert_eq!(e.code(), "network.interrupted", "{e}");
     assert!(e.is_offline());
 }
 

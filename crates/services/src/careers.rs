@@ -14,7 +14,7 @@ use waypoint_store::{Batch, CacheKey, CareerSource, CareerTab, Session, Tab};
 
 use crate::dto::{CareerRow, CareersPage, Lang, Source};
 use crate::results::check_zone;
-use crate::{rfc3339, Result, ServiceError, Services};
+use crate::{rfc3339, Problem, Result, ServiceError, Services};
 
 pub const PAGE_SIZE: u32 = 20;
 /// The tabs prefetched right after a result, so each is ready when opened.
@@ -158,7 +158,10 @@ impl Services {
                 }
             }
         }
-        let notice = failure.as_ref().map(|e| e.to_string());
+        // Said by code, so the UI can put it in the person's language.
+        let notice = failure
+            .as_ref()
+            .map(|e| Problem::new(e.code(), e.to_string()));
 
         if let Some(hit) = self.store.cache_get(&key)? {
             if let Ok(mut out) = serde_json::from_value::<CareersPage>(hit.body) {
@@ -203,9 +206,12 @@ impl Services {
                 source: Source::Estimate,
                 fetched_at: None,
                 notice: notice.or_else(|| {
-                    Some(format!(
-                        "Waypoint's offline estimate from O*NET data release {}. Add an O*NET key for O*NET's own matches.",
-                        matcher.release()
+                    Some(Problem::new(
+                        "careers.estimate",
+                        format!(
+                            "Waypoint's offline estimate from O*NET data release {}. Add an O*NET key for O*NET's own matches.",
+                            matcher.release()
+                        ),
                     ))
                 }),
             };
@@ -225,10 +231,10 @@ impl Services {
             rows: vec![],
             source: Source::Unavailable,
             fetched_at: None,
-            notice: Some(
-                "Careers need O*NET data: add an O*NET key in Settings, or import an O*NET database release for offline use."
-                    .into(),
-            ),
+            notice: Some(Problem::new(
+                "careers.need_data",
+                "Careers need O*NET data: add an O*NET key in Settings, or import an O*NET database release for offline use.",
+            )),
         })
     }
 

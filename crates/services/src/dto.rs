@@ -152,7 +152,8 @@ pub struct CareersPage {
     pub rows: Vec<CareerRow>,
     pub source: Source,
     pub fetched_at: Option<String>,
-    pub notice: Option<String>,
+    /// Why the rows are not O*NET's own fresh ones (a failure, an estimate, no data).
+    pub notice: Option<crate::Problem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]

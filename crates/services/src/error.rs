@@ -21,8 +21,8 @@ pub enum ServiceError {
     InvalidZone(u8),
     #[error("Page {page} is past the end: there are {pages} page(s) of careers.")]
     PageOutOfRange { page: u32, pages: u32 },
-    #[error("This career report is not available offline{cached}. Connect to the internet with an O*NET key to see it.")]
-    ReportUnavailableOffline { cached: String },
+    #[error("This career report is not saved on this computer and O*NET cannot be reached. Connect to the internet with an O*NET key to see it.")]
+    ReportUnavailableOffline,
     #[error(
         "An O*NET API key is needed for this. Add one in Settings (free from O*NET Web Services)."
     )]
@@ -40,7 +40,7 @@ impl ServiceError {
             ServiceError::InvalidInput(_) => "input.invalid",
             ServiceError::InvalidZone(_) => "input.invalid_zone",
             ServiceError::PageOutOfRange { .. } => "input.page_out_of_range",
-            ServiceError::ReportUnavailableOffline { .. } => "report.unavailable_offline",
+            ServiceError::ReportUnavailableOffline => "report.unavailable_offline",
             ServiceError::NoKey => "onet.no_key",
         }
     }

@@ -68,9 +68,7 @@ impl Services {
             None => match failure {
                 // A 429 or 5xx is not "offline": say what really happened.
                 Some(e) if !e.is_offline() => Err(e.into()),
-                _ => Err(ServiceError::ReportUnavailableOffline {
-                    cached: String::new(),
-                }),
+                _ => Err(ServiceError::ReportUnavailableOffline),
             },
         }
     }

@@ -107,9 +107,9 @@ async fn each_tab_reports_its_own_failure_when_the_early_requests_fail() {
     let out = s.submit_answers(&draft(&s, EXAMPLE), None).await.unwrap();
     assert_eq!(out.api_check, ApiCheck::Matched);
     let tabs = s.prefetch_careers(&out.session_id, out.lang).await;
-    // No cache and no occupation pack: each tab says it is offline.
+    // No cache and no occupation pack: each tab says the connection broke.
     for t in &tabs {
-        assert_eq!(t.as_ref().unwrap_err().code(), "network.offline");
+        assert_eq!(t.as_ref().unwrap_err().code(), "network.interrupted");
     }
     assert!(s.get_session(&out.session_id).unwrap().snapshot.is_empty());
     assert_eq!(s.online(), Some(false));

@@ -367,15 +367,16 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
         .unwrap();
     assert_eq!(cached.source, Source::Cache);
     assert_eq!(cached.rows, online.rows);
-    assert!(cached.fetched_at.is_some() && cached.notice.is_some());
+    assert!(cached.fetched_at.is_some());
+    assert_eq!(cached.notice.unwrap().code, "network.interrupted");
 
-    // A tab never fetched, with no pack: the error says what happened (offline).
+    // A tab never fetched, with no pack: the error says what happened (the connection broke).
     let err = e
         .services
         .careers(&out.session_id, "4", 1, Lang::En)
         .await
         .unwrap_err();
-    assert_eq!(err.code(), "network.offline", "{err}");
+    assert_eq!(err.code(), "network.interrupted", "{err}");
 
     // With no key at all and no pack: the "add a key or import data" state.
     let nokey = env(DEAD, None);
@@ -389,7 +390,9 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
         .await
         .unwrap();
     assert_eq!(none.source, Source::Unavailable);
-    assert!(none.notice.unwrap().contains("O*NET key"));
+    let why = none.notice.unwrap();
+    assert_eq!(why.code, "careers.need_data");
+    assert!(why.message.contains("O*NET key"));
 
     // With a pack installed: Waypoint's estimate, marked as such, paged and zoned.
     nokey
@@ -407,6 +410,9 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
         (Source::Estimate, 60, 20)
     );
     assert!(est.rows[0].fit.is_some());
+    let why = est.notice.unwrap();
+    assert_eq!(why.code, "careers.estimate");
+    assert!(why.message.contains("test 1.0"), "{why:?}");
     let z1 = nokey
         .services
         .careers(&o2.session_id, "1", 1, Lang::En)

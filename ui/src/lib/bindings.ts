@@ -158,7 +158,8 @@ export type CareersPage_Deserialize = {
 	rows: CareerRow_Deserialize[],
 	source: Source,
 	fetched_at?: string | null,
-	notice?: string | null,
+	/**  Why the rows are not O*NET's own fresh ones (a failure, an estimate, no data). */
+	notice?: Problem | null,
 };
 
 export type CareersPage_Serialize = {
@@ -170,7 +171,8 @@ export type CareersPage_Serialize = {
 	rows: CareerRow_Serialize[],
 	source: Source,
 	fetched_at: string | null,
-	notice: string | null,
+	/**  Why the rows are not O*NET's own fresh ones (a failure, an estimate, no data). */
+	notice: Problem | null,
 };
 
 export type Comparison = Comparison_Serialize | Comparison_Deserialize;

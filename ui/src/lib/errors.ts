@@ -4,7 +4,6 @@ import type { AppError } from "./types";
 /** Words for an error: our own sentence for codes we know, the backend's message otherwise. */
 export function errorText(e: AppError): string {
   const known = (m().errors as Record<string, string>)[e.code];
-  if (e.code === "report.unavailable_offline") return e.message ? `${known} ${e.message}` : known;
   return known ?? fmt(m().errors.generic, { message: e.message });
 }
 

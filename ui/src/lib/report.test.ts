@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatValue, groupChildren, humanize, primaryText, visibleEntries } from "./report";
+import { formatValue, groupChildren, humanize, primaryText, visibleEntries, withoutHeading } from "./report";
 
 describe("report rendering helpers", () => {
+  it("drops the title and code the heading shows, and keeps the rest", () => {
+    expect(withoutHeading({ code: "15-1252.00", title: "Software Developers", what_they_do: "Build" })).toEqual({ what_they_do: "Build" });
+    expect(withoutHeading(["a"])).toEqual(["a"]);
+  });
   it("hides plumbing fields and empty lists", () => {
     expect(visibleEntries({ href: "x", id: "2.C", name: "Design", element: [], what_they_do: "Build" }).map(([k]) => k)).toEqual([
       "name",

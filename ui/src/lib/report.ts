@@ -38,3 +38,10 @@ export function formatValue(key: string, v: number, locale: string): string {
   if (key === "percentage") return new Intl.NumberFormat(locale, { style: "percent" }).format(v / 100);
   return new Intl.NumberFormat(locale).format(v);
 }
+
+/** The overview without the title and code the page heading already shows. */
+export function withoutHeading(content: unknown): unknown {
+  if (!isPlainObject(content)) return content;
+  const { title: _title, code: _code, ...rest } = content;
+  return rest;
+}

@@ -47,6 +47,9 @@ pub struct Journey {
     pub before_breakdown: Vec<ProcMem>,
     pub after_breakdown: Vec<ProcMem>,
     pub answer_secs: f64,
+    /// The welcome page's performance entries (navigation, paint, each IPC call as a
+    /// resource): where the page's part of the start-up goes.
+    pub page_entries: serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -384,6 +387,12 @@ async fn drive(app: &Path, data: &Path, port: u16, idle_secs: u64) -> Result<Jou
         vec![],
     )
     .await?;
+    let page_entries = client
+        .execute(
+            "return performance.getEntries().map(e => ({ type: e.entryType, name: e.name, start: Math.round(e.startTime), ms: Math.round(e.duration) }));",
+            vec![],
+        )
+        .await?;
     tokio::time::sleep(Duration::from_secs(idle_secs)).await;
     let (before, before_breakdown) = pss_tree(pid);
     eprintln!("  waypoint under WebDriver, welcome idle: {before} KiB PSS");
@@ -455,6 +464,7 @@ async fn drive(app: &Path, data: &Path, port: u16, idle_secs: u64) -> Result<Jou
         after_pss_kib: after,
         after_breakdown: breakdown,
         answer_secs,
+        page_entries,
     })
 }
 

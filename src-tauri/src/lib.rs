@@ -126,6 +126,8 @@ pub fn run() {
         &mut started.state.notices,
     ));
     let builder = specta_builder();
+    // With "Waypoint starting" and "UI ready", the start-up timeline in the log (issue #12).
+    tracing::info!("store, keychain and kiosk opened; starting the window");
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second launch focuses the window that is already open.
@@ -151,6 +153,7 @@ pub fn run() {
             }
         })
         .setup(move |app| {
+            tracing::info!("window created; the page loads next");
             builder.mount_events(app);
             let handle = app.handle().clone();
             services.on_online_change(move |online| {

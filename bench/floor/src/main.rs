@@ -18,6 +18,14 @@ fn ui_ready() {
 fn main() {
     STARTED.get_or_init(Instant::now);
     tauri::Builder::default()
+        .setup(|_| {
+            // As Waypoint's log line "window created": the window exists, the page loads next.
+            if std::env::var_os("WAYPOINT_BENCH_READY").is_some_and(|v| v == "1") {
+                let ms = STARTED.get().map_or(0, |t| t.elapsed().as_millis());
+                println!("waypoint-window {ms}");
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![ui_ready])
         .run(tauri::generate_context!())
         .expect("error while running the floor app");

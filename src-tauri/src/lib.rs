@@ -153,7 +153,11 @@ pub fn run() {
             }
         })
         .setup(move |app| {
-            tracing::info!("window created; the page loads next");
+            let ms = STARTED.get().map_or(0, |t| t.elapsed().as_millis());
+            tracing::info!("window created {ms} ms after start; the page loads next");
+            if std::env::var_os("WAYPOINT_BENCH_READY").is_some_and(|v| v == "1") {
+                println!("waypoint-window {ms}");
+            }
             builder.mount_events(app);
             let handle = app.handle().clone();
             services.on_online_change(move |online| {

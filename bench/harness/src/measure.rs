@@ -5,7 +5,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
@@ -32,6 +33,8 @@ pub struct AppFigures {
     pub start_ms: Vec<f64>,
     /// The same moment measured inside the process (from the top of `main`/`run`).
     pub start_internal_ms: Vec<u64>,
+    /// When the app's window was created (inside the process): the rest is the page.
+    pub window_ms: Vec<u64>,
     /// PSS of the process and all its descendants after `idle_secs` on the first screen.
     pub idle_pss_kib: Vec<u64>,
     /// Per process, the last idle sample.
@@ -87,13 +90,14 @@ pub fn run(o: &Options) -> Result<()> {
         for k in 0..2 {
             let i = (round + k) % 2;
             let (name, bin) = apps[i];
-            let (ext, int, _) = launch_until_ready(bin, &base_env, None)?;
+            let (ext, int, win, _) = launch_until_ready(bin, &base_env, None)?;
             eprintln!(
-                "  {name} launch {}: ready after {ext:.0} ms (inside: {int} ms)",
+                "  {name} launch {}: ready after {ext:.0} ms (inside: window {win} ms, ready {int} ms)",
                 round + 1
             );
             figures[i].start_ms.push(ext);
             figures[i].start_internal_ms.push(int);
+            figures[i].window_ms.push(win);
         }
     }
     // Memory: three idle samples each, alternating.
@@ -101,7 +105,7 @@ pub fn run(o: &Options) -> Result<()> {
         for k in 0..2 {
             let i = (round + k) % 2;
             let (name, bin) = apps[i];
-            let (_, _, mut app) = launch_until_ready(bin, &base_env, Some(o.idle_secs))?;
+            let (_, _, _, mut app) = launch_until_ready(bin, &base_env, Some(o.idle_secs))?;
             let (total, breakdown) = pss_tree(app.pid);
             app.stop();
             eprintln!("  {name} idle {}: {} KiB PSS", round + 1, total);
@@ -175,13 +179,14 @@ impl Drop for Running {
 }
 
 /// Starts `bin` with a fresh data folder and waits for its `waypoint-ready <ms>` line.
-/// Returns (ms from spawn to the line, ms the app itself measured, the running app), after
+/// Returns (ms from spawn to the line, ms the app itself measured, ms at which it created its
+/// window, the running app), after
 /// also waiting `idle` seconds when asked; without `idle` the app is stopped at once.
 fn launch_until_ready(
     bin: &Path,
     env: &[(String, String)],
     idle: Option<u64>,
-) -> Result<(f64, u64, Running)> {
+) -> Result<(f64, u64, u64, Running)> {
     let data = tempfile::tempdir()?;
     let t0 = Instant::now();
     let mut child = Command::new(bin)
@@ -197,9 +202,14 @@ fn launch_until_ready(
     let pid = child.id();
     let stdout = child.stdout.take().expect("piped stdout");
     let (tx, rx) = mpsc::channel();
+    let window_ms = Arc::new(AtomicU64::new(0));
     // Keeps draining stdout after the mark, so the app never blocks on a full pipe.
+    let window = window_ms.clone();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
+            if let Some(ms) = line.strip_prefix("waypoint-window ") {
+                window.store(ms.trim().parse::<u64>().unwrap_or(0), Ordering::Relaxed);
+            }
             if let Some(ms) = line.strip_prefix("waypoint-ready ") {
                 let _ = tx.send((t0.elapsed(), ms.trim().parse::<u64>().unwrap_or(0)));
             }
@@ -221,7 +231,8 @@ fn launch_until_ready(
         Some(secs) => std::thread::sleep(Duration::from_secs(secs)),
         None => running.stop(),
     }
-    Ok((elapsed.as_secs_f64() * 1000.0, inside, running))
+    let window = window_ms.load(Ordering::Relaxed);
+    Ok((elapsed.as_secs_f64() * 1000.0, inside, window, running))
 }
 
 /// (pid, parent pid, process group, state) of every process.

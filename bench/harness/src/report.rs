@@ -160,6 +160,14 @@ pub fn run(o: &Options) -> Result<()> {
         t,
         "| | … of which inside the process (from `main`) | {wi:.0} ms | {fi:.0} ms | | | |"
     );
+    let (ww, fw) = (
+        median(&nums(&app["waypoint"]["window_ms"])),
+        median(&nums(&app["floor"]["window_ms"])),
+    );
+    let _ = writeln!(
+        t,
+        "| | … of which before the window exists (the rest is the page) | {ww:.0} ms | {fw:.0} ms | | | |"
+    );
 
     // 2. Memory.
     let idle = app["idle_secs"].as_u64().unwrap_or(0);

@@ -1,9 +1,6 @@
 //! One error type for the crate. The UI branches on `code()`; the message is
 //! a sentence it can show as it is.
 
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
-
 pub type Result<T, E = KioskError> = std::result::Result<T, E>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -69,14 +66,7 @@ impl KioskError {
     }
 }
 
-impl Serialize for KioskError {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("KioskError", 2)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.end()
-    }
-}
+waypoint_error_code::serialize_as_code_and_message!(KioskError);
 
 #[cfg(test)]
 mod tests {

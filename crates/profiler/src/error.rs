@@ -1,9 +1,6 @@
 //! The crate's one error type. `code()` values are stable: the UI and other crates
 //! branch on them, so never rename one.
 
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
-
 use crate::model::Area;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -145,14 +142,7 @@ impl Error {
     }
 }
 
-impl Serialize for Error {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Error", 2)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.end()
-    }
-}
+waypoint_error_code::serialize_as_code_and_message!(Error);
 
 #[cfg(test)]
 mod tests {

@@ -2,9 +2,6 @@
 
 use std::path::PathBuf;
 
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
-
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReportError {
@@ -46,11 +43,4 @@ impl ReportError {
     }
 }
 
-impl Serialize for ReportError {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("ReportError", 2)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.end()
-    }
-}
+waypoint_error_code::serialize_as_code_and_message!(ReportError);

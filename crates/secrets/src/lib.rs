@@ -3,7 +3,6 @@
 //! The app and `waypoint-cli` share one entry, so a key added in one works in the other.
 
 use secrecy::{ExposeSecret, SecretString};
-use serde::Serialize;
 
 /// The keychain entry's service name: the app's bundle identifier.
 pub const SERVICE: &str = "org.waypoint.profiler";
@@ -31,15 +30,7 @@ impl SecretsError {
     }
 }
 
-impl Serialize for SecretsError {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("SecretsError", 2)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.end()
-    }
-}
+waypoint_error_code::serialize_as_code_and_message!(SecretsError);
 
 /// Turns keyring's errors into ones a person can act on. The key itself never appears:
 /// keyring's errors describe the store, not the secret.

@@ -1,5 +1,3 @@
-use serde::Serialize;
-
 /// Everything a use case can fail with. Each lower crate's error keeps its own stable code.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -46,14 +44,6 @@ impl ServiceError {
     }
 }
 
-impl Serialize for ServiceError {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("ServiceError", 2)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.end()
-    }
-}
+waypoint_error_code::serialize_as_code_and_message!(ServiceError);
 
 pub type Result<T> = std::result::Result<T, ServiceError>;

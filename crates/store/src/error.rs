@@ -116,14 +116,6 @@ impl From<serde_json::Error> for StoreError {
     }
 }
 
-impl serde::Serialize for StoreError {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("StoreError", 2)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.end()
-    }
-}
+waypoint_error_code::serialize_as_code_and_message!(StoreError);
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -97,3 +97,18 @@ test("start-up notices from Rust appear in a dismissible alert at the top of the
   await page.waitForFunction(() => document.activeElement?.matches("main h1") ?? false);
   assert.deepEqual(page.errors, []);
 });
+
+test("in Spanish a start-up notice is said in Spanish, with the English details (the path) below", async () => {
+  const page = await env.page();
+  await page.goto(env.url + "?mockNotice=corrupt");
+  await page.getByRole("button", { name: "Español" }).click();
+  const alert = page.locator('[role="alert"][data-code="store.recovered_from_corruption"]');
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /^Aviso: No se pudieron leer los datos guardados de Waypoint/);
+  const detail = alert.locator('.detail[lang="en"]');
+  assert.match(await detail.innerText(), /The old file was kept as \/tmp\/waypoint-e2e\//);
+  await page.screenshot({ path: path.join(shotDir, "startup-notice-es.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe with a Spanish start-up notice");
+  assert.deepEqual(page.errors, []);
+});

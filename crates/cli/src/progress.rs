@@ -2,11 +2,11 @@
 //! plain lines otherwise (one when a stage starts, one when it ends, so logs stay short).
 
 use std::io::{IsTerminal, Write};
-use waypoint_services::dto::PackProgress;
+use waypoint_services::dto::{PackProgress, PackStage};
 
 pub struct Progress {
     terminal: bool,
-    last: Option<(String, u32, u32)>,
+    last: Option<(PackStage, u32, u32)>,
     /// Width of the last line written on a terminal, to blank out leftovers.
     width: usize,
 }
@@ -21,14 +21,14 @@ impl Progress {
     }
 
     pub fn update(&mut self, p: PackProgress) {
-        let now = (p.stage.clone(), p.done, p.total);
+        let now = (p.stage, p.done, p.total);
         if self.last.as_ref() == Some(&now) {
             return;
         }
         let new_stage = self.last.as_ref().is_none_or(|(s, _, _)| *s != p.stage);
         let last_done = self.last.as_ref().map(|(_, d, _)| *d);
         self.last = Some(now);
-        let line = format!("{} {}/{}", p.stage, p.done, p.total);
+        let line = format!("{} {}/{}", p.stage.as_str(), p.done, p.total);
         let mut err = std::io::stderr().lock();
         if self.terminal {
             let pad = self.width.saturating_sub(line.len());

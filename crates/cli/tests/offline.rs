@@ -387,7 +387,7 @@ async fn pack_download_from_database_services() {
     assert_eq!(status["count"], s.occupations().len() as u64);
     let err = stderr(&out);
     for stage in [
-        "download_occupation_data 0/3",
+        "download_occupations 0/3",
         "download_interests 1/3",
         "download_job_zones 2/3",
     ] {

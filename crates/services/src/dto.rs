@@ -269,9 +269,39 @@ pub struct PackStatus {
     pub imported_at: Option<String>,
 }
 
+/// What a pack download or import is busy with; the UI words it in the person's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PackStage {
+    DownloadOccupations,
+    DownloadInterests,
+    DownloadJobZones,
+    Reading,
+    Occupations,
+    Interests,
+    JobZones,
+    Building,
+}
+
+impl PackStage {
+    /// The same name as in JSON, for the CLI's progress lines.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PackStage::DownloadOccupations => "download_occupations",
+            PackStage::DownloadInterests => "download_interests",
+            PackStage::DownloadJobZones => "download_job_zones",
+            PackStage::Reading => "reading",
+            PackStage::Occupations => "occupations",
+            PackStage::Interests => "interests",
+            PackStage::JobZones => "job_zones",
+            PackStage::Building => "building",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct PackProgress {
-    pub stage: String,
+    pub stage: PackStage,
     pub done: u32,
     pub total: u32,
 }

@@ -5,17 +5,27 @@ use std::path::Path;
 
 use time::OffsetDateTime;
 use waypoint_onet::RowsQuery;
-use waypoint_profiler::{from_database_rows, import_release, Progress};
+use waypoint_profiler::{from_database_rows, import_release, Progress, Stage};
 
-use crate::dto::{PackProgress, PackStatus};
+use crate::dto::{PackProgress, PackStage, PackStatus};
 use crate::{rfc3339, Result, ServiceError, Services};
 
-/// Database Services tables that hold what the matcher needs.
-pub const TABLES: [&str; 3] = ["occupation_data", "interests", "job_zones"];
+/// Database Services tables that hold what the matcher needs, and the stage each is.
+pub const TABLES: [(&str, PackStage); 3] = [
+    ("occupation_data", PackStage::DownloadOccupations),
+    ("interests", PackStage::DownloadInterests),
+    ("job_zones", PackStage::DownloadJobZones),
+];
 
 fn progress_dto(p: Progress) -> PackProgress {
     PackProgress {
-        stage: format!("{:?}", p.stage).to_lowercase(),
+        stage: match p.stage {
+            Stage::Reading => PackStage::Reading,
+            Stage::OccupationData => PackStage::Occupations,
+            Stage::Interests => PackStage::Interests,
+            Stage::JobZones => PackStage::JobZones,
+            Stage::Building => PackStage::Building,
+        },
         done: p.done.min(u64::from(u32::MAX)) as u32,
         total: p.total.min(u64::from(u32::MAX)) as u32,
     }
@@ -64,9 +74,9 @@ impl Services {
         self.observe(&about);
         let release = about?.database.name;
         let mut tables = Vec::new();
-        for (i, table) in TABLES.iter().enumerate() {
+        for (i, (table, stage)) in TABLES.iter().enumerate() {
             on_progress(PackProgress {
-                stage: format!("download_{table}"),
+                stage: *stage,
                 done: i as u32,
                 total: TABLES.len() as u32,
             });

@@ -371,13 +371,16 @@ export type Outcome = {
 };
 
 export type PackProgress = {
-	stage: string,
+	stage: PackStage,
 	done: number,
 	total: number,
 };
 
 /**  Progress of an occupation pack import or download. */
 export type PackProgressEvent = PackProgress;
+
+/**  What a pack download or import is busy with; the UI words it in the person's language. */
+export type PackStage = "download_occupations" | "download_interests" | "download_job_zones" | "reading" | "occupations" | "interests" | "job_zones" | "building";
 
 export type PackStatus = PackStatus_Serialize | PackStatus_Deserialize;
 

@@ -228,7 +228,7 @@ export function installMockIpc(): void {
 
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   async function packRun(source: string): Promise<PackStatus> {
-    const stages = ["occupations", "interests", "job zones"];
+    const stages = ["download_occupations", "download_interests", "download_job_zones"] as const;
     for (let i = 0; i < stages.length; i++) {
       for (let d = 0; d <= 2; d++) {
         await events.packProgressEvent.emit({ stage: stages[i], done: i * 2 + d, total: stages.length * 2 });

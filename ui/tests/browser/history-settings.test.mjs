@@ -121,6 +121,8 @@ test("settings: offline data import shows progress, and the About section", asyn
   await page.getByTestId("pack-status").filter({ hasText: "No O*NET data" }).waitFor();
   await page.getByRole("button", { name: "Download O*NET data" }).click();
   await page.getByRole("progressbar", { name: "Offline data progress" }).waitFor();
+  // Stages in words, not the names the backend sends.
+  await page.getByTestId("pack-progress").filter({ hasText: /Downloading (occupations|interest profiles|Job Zones): \d of 6/ }).waitFor();
   await page.screenshot({ path: path.join(shotDir, "settings-pack-progress.png"), fullPage: true });
   await page.getByTestId("pack-status").filter({ hasText: "923 occupations from O*NET release 29.3" }).waitFor();
   await page.getByText("Offline data is ready.").waitFor();

@@ -398,9 +398,21 @@ async fn drive(app: &Path, data: &Path, port: u16, idle_secs: u64) -> Result<Jou
         vec![],
     )
     .await?;
+    // The welcome screen marks itself ready after its first paint (Welcome.svelte).
+    wait_js(
+        &client,
+        "the ready mark",
+        "return performance.getEntriesByName('waypoint-ready').length > 0;",
+        vec![],
+    )
+    .await?;
     let page_entries = client
         .execute(
-            "return performance.getEntries().map(e => ({ type: e.entryType, name: e.name, start: Math.round(e.startTime), ms: Math.round(e.duration) }));",
+            "const n = performance.getEntriesByType('navigation')[0]; \
+             const nav = n ? { type: 'navigation', responseEnd: Math.round(n.responseEnd), domInteractive: Math.round(n.domInteractive), \
+             domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) } : null; \
+             return [nav].concat(performance.getEntries().filter(e => e.entryType !== 'navigation') \
+             .map(e => ({ type: e.entryType, name: e.name, start: Math.round(e.startTime), ms: Math.round(e.duration) })));",
             vec![],
         )
         .await?;

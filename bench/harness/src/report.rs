@@ -318,6 +318,27 @@ pub fn run(o: &Options) -> Result<()> {
         let _ = writeln!(breakdown, "- {what}: {}", procs(v));
     }
 
+    // The welcome page's own timing in the journey launch (ms from its navigation start).
+    let mut page = vec![];
+    for e in app["journey"]["page_entries"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        if e["type"] == "navigation" {
+            for k in ["responseEnd", "domContentLoaded", "load"] {
+                page.push(format!("{k} {}", e[k]));
+            }
+        } else if let Some(name) = e["name"].as_str() {
+            page.push(format!("{name} {}", e["start"]));
+        }
+    }
+    let _ = writeln!(
+        breakdown,
+        "\nThe welcome page's timing in the journey launch (ms from its navigation start): {}.",
+        page.join(", ")
+    );
+
     let m = |k: &str| {
         machine[k]
             .as_str()

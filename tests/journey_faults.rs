@@ -314,18 +314,7 @@ async fn resets_truncated_json_latency_and_503_429_storms_show_progress_and_plai
     shot(&app, s, "11-429-storm-recovered").await;
 
     // No restart, nothing lost: the result with every answer's scores is in History.
-    app.click("[data-testid=nav-history]").await;
-    app.wait_text("[data-session] .code-sm", "the result", |t| t == code)
-        .await;
-    assert_eq!(app.count("[data-session]").await, 1);
-    app.click("[data-testid=history-open]").await;
-    for (a, want) in AREAS.iter().zip(&scores) {
-        app.wait_text_eq(
-            &format!("#session-chart-title ~ ul [data-area=\"{a}\"] .bar-value"),
-            want,
-        )
-        .await;
-    }
+    the_one_result_in_history(&app, &code, &scores).await;
     shot(&app, s, "12-history").await;
     app.close().await;
     clear_keychain();

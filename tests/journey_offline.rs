@@ -162,18 +162,7 @@ async fn offline_history_cached_careers_and_reports_then_estimate_only_with_offl
     shot(&app, s, "06-offline-report-not-saved").await;
 
     // History: exactly what was seen online.
-    app.click("[data-testid=nav-history]").await;
-    app.wait_text("[data-session] .code-sm", "the result", |t| t == code)
-        .await;
-    assert_eq!(app.count("[data-session]").await, 1);
-    app.click("[data-testid=history-open]").await;
-    for (a, want) in AREAS.iter().zip(&scores) {
-        app.wait_text_eq(
-            &format!("#session-chart-title ~ ul [data-area=\"{a}\"] .bar-value"),
-            want,
-        )
-        .await;
-    }
+    the_one_result_in_history(&app, &code, &scores).await;
     app.click("[data-tab=\"all\"]").await;
     app.wait_for("[data-tab=\"all\"][aria-selected=\"true\"]")
         .await;
@@ -212,7 +201,7 @@ async fn offline_history_cached_careers_and_reports_then_estimate_only_with_offl
     })
     .await;
     // Settings has no test ids of its own; this is the scenario's one English label.
-    app.click_button("Download O*NET data").await;
+    app.click("[data-testid=pack-download]").await;
     app.wait_for("[data-testid=pack-progress] [role=progressbar]")
         .await;
     shot(&app, s, "09-download-progress").await;

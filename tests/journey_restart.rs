@@ -39,28 +39,6 @@ fn answered(text: &str) -> Option<usize> {
     text[..i].rsplit(' ').next()?.parse().ok()
 }
 
-/// The answers shown as checked, item → value.
-async fn checked(app: &App) -> Vec<(usize, char)> {
-    let v = app
-        .client
-        .execute(
-            "return [...document.querySelectorAll('[data-item]')].flatMap(el => { const b = el.querySelector('[aria-checked=\"true\"]'); return b ? [[Number(el.dataset.item), b.dataset.value]] : []; });",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            (
-                p[0].as_u64().unwrap() as usize,
-                p[1].as_str().unwrap().chars().next().unwrap(),
-            )
-        })
-        .collect()
-}
-
 async fn typed_result(app: &App) -> String {
     app.click("[data-way=typed]").await;
     for (a, v) in AREAS.iter().zip([27, 13, 23, 25, 14, 14]) {
@@ -108,7 +86,7 @@ async fn restart_resumes_an_unfinished_questionnaire_and_keeps_history() {
     let want: Vec<(usize, char)> = (1..=10)
         .map(|i| (i, ANSWERS.as_bytes()[i - 1] as char))
         .collect();
-    assert_eq!(checked(&app).await, want);
+    assert_eq!(checked_answers(&app).await, want);
     shot(&app, s, "05-resumed-at-11").await;
 
     app.click_button("History").await;
@@ -159,7 +137,7 @@ async fn kill_9_mid_questionnaire_loses_no_acknowledged_answer() {
     app.wait_text_eq("main h1", "Interest Profiler").await;
     wait_progress(&app, n, 60).await;
     // Items 13–24 are on page 2, where the first unanswered item is.
-    let got = checked(&app).await;
+    let got = checked_answers(&app).await;
     let want: Vec<(usize, char)> = (13..=n)
         .map(|i| (i, ANSWERS.as_bytes()[i - 1] as char))
         .collect();
@@ -176,7 +154,7 @@ async fn kill_9_mid_questionnaire_loses_no_acknowledged_answer() {
         .map(|i| (i, ANSWERS.as_bytes()[i - 1] as char))
         .collect();
     assert_eq!(
-        checked(&app).await,
+        checked_answers(&app).await,
         want,
         "answers on page 1 after the crash"
     );

@@ -12,28 +12,6 @@ use common::*;
 const KEY: &str = "wpE2E-spanish-8d2b6f4e";
 const ANSWERS: &str = "214352143521435534125341253412";
 
-/// The answers shown as checked on the current page, item → value.
-async fn checked(app: &App) -> Vec<(usize, char)> {
-    let v = app
-        .client
-        .execute(
-            "return [...document.querySelectorAll('[data-item]')].flatMap(el => { const b = el.querySelector('[aria-checked=\"true\"]'); return b ? [[Number(el.dataset.item), b.dataset.value]] : []; });",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            (
-                p[0].as_u64().unwrap() as usize,
-                p[1].as_str().unwrap().chars().next().unwrap(),
-            )
-        })
-        .collect()
-}
-
 fn want(from: usize, to: usize) -> Vec<(usize, char)> {
     (from..=to)
         .map(|i| (i, ANSWERS.as_bytes()[i - 1] as char))
@@ -113,7 +91,7 @@ async fn the_key_journey_in_spanish_switching_language_mid_test_keeps_every_answ
     );
     // Nothing lost: the progress and the checked answers on this page.
     wait_answered(&app, 15).await;
-    assert_eq!(checked(&app).await, want(13, 15));
+    assert_eq!(checked_answers(&app).await, want(13, 15));
     shot(&app, s, "02-switched-to-spanish").await;
 
     // The rest in Spanish.
@@ -126,7 +104,7 @@ async fn the_key_journey_in_spanish_switching_language_mid_test_keeps_every_answ
         .unwrap();
     answer_by_keyboard(&app, ANSWERS, 16, 30).await;
     wait_answered(&app, 30).await;
-    assert_eq!(checked(&app).await, want(25, 30));
+    assert_eq!(checked_answers(&app).await, want(25, 30));
     shot(&app, s, "03-all-answered").await;
     server.clear_requests();
     let code = submit_with_label(&app, "En español").await;
@@ -200,19 +178,7 @@ async fn the_key_journey_in_spanish_switching_language_mid_test_keeps_every_answ
     shot(&app, s, "07-report").await;
 
     // History, in Spanish, with the same scores.
-    app.click("[data-testid=nav-history]").await;
-    app.wait_text("[data-session] .code-sm", "the result", |t| t == code)
-        .await;
-    assert_eq!(app.count("[data-session]").await, 1);
-    shot(&app, s, "08-history").await;
-    app.click("[data-testid=history-open]").await;
-    for (a, want) in AREAS.iter().zip(&shown) {
-        app.wait_text_eq(
-            &format!("#session-chart-title ~ ul [data-area=\"{a}\"] .bar-value"),
-            want,
-        )
-        .await;
-    }
+    the_one_result_in_history(&app, &code, &shown).await;
     shot(&app, s, "09-history-session").await;
     app.close().await;
     clear_keychain();

@@ -703,6 +703,45 @@ pub async fn submit_with_label(app: &App, label: &str) -> String {
     app.text_of("[data-testid=code]").await
 }
 
+/// The answers shown as checked on the current page, item → value.
+pub async fn checked_answers(app: &App) -> Vec<(usize, char)> {
+    let v = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('[data-item]')].flatMap(el => { const b = el.querySelector('[aria-checked=\"true\"]'); return b ? [[Number(el.dataset.item), b.dataset.value]] : []; });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_u64().unwrap() as usize,
+                p[1].as_str().unwrap().chars().next().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// History lists exactly one result, with high-point code `code`; opening it shows `scores`
+/// (R I A S E C) — what the person saw when it was made.
+pub async fn the_one_result_in_history(app: &App, code: &str, scores: &[String]) {
+    app.click("[data-testid=nav-history]").await;
+    app.wait_text("[data-session] .code-sm", "the result", |t| t == code)
+        .await;
+    assert_eq!(app.count("[data-session]").await, 1);
+    app.click("[data-testid=history-open]").await;
+    for (a, want) in AREAS.iter().zip(scores) {
+        app.wait_text_eq(
+            &format!("#session-chart-title ~ ul [data-area=\"{a}\"] .bar-value"),
+            want,
+        )
+        .await;
+    }
+}
+
 /// The careers listed inside `scope`, as (O*NET-SOC code, title) in the order shown.
 pub async fn career_rows(app: &App, scope: &str) -> Vec<(String, String)> {
     let v = app

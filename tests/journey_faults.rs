@@ -46,12 +46,7 @@ async fn careers_survive_rate_limits_and_503_bursts_without_losing_the_result() 
     app.wait_text_eq("main h1", "Find careers that fit your interests")
         .await;
     app.click_button("Settings").await;
-    app.type_into("#api-key", KEY).await;
-    app.wait_for("#api-key")
-        .await
-        .send_keys(&ENTER.to_string())
-        .await
-        .unwrap();
+    app.type_and_enter("#api-key", KEY).await;
     app.wait_text("[data-testid=key-msg]", "the key accepted", |t| {
         t.starts_with("The key works")
     })

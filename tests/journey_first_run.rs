@@ -52,12 +52,7 @@ async fn first_run_without_a_key_bundled_questionnaire_by_keyboard_to_results_an
     shot(&app, s, "04-all-answered").await;
 
     // Label and submit from the keyboard.
-    app.type_into("#q-label", "First run").await;
-    app.wait_for("#q-label")
-        .await
-        .send_keys(&ENTER.to_string())
-        .await
-        .unwrap();
+    app.type_and_enter("#q-label", "First run").await;
 
     let expected = waypoint_profiler::Answers::parse(ANSWERS)
         .unwrap()

@@ -48,12 +48,7 @@ async fn adding_the_key_then_mini_ip_results_careers_report_and_history() {
     shot(&app, s, "01-settings").await;
 
     // A wrong key: rejected, in words, and not stored.
-    app.type_into("#api-key", WRONG).await;
-    app.wait_for("#api-key")
-        .await
-        .send_keys(&ENTER.to_string())
-        .await
-        .unwrap();
+    app.type_and_enter("#api-key", WRONG).await;
     app.wait_text_eq(
         "[data-testid=key-msg]",
         "O*NET did not accept this key. Check it was copied completely, then try again.",
@@ -64,12 +59,7 @@ async fn adding_the_key_then_mini_ip_results_careers_report_and_history() {
     assert!(!looked_up.contains(WRONG), "a rejected key was stored");
 
     // The right key: checked, stored, shown only by its last four characters.
-    app.type_into("#api-key", KEY).await;
-    app.wait_for("#api-key")
-        .await
-        .send_keys(&ENTER.to_string())
-        .await
-        .unwrap();
+    app.type_and_enter("#api-key", KEY).await;
     let last4 = &KEY[KEY.len() - 4..];
     app.wait_text_eq(
         "[data-testid=key-msg]",
@@ -100,12 +90,7 @@ async fn adding_the_key_then_mini_ip_results_careers_report_and_history() {
     answer_by_keyboard(&app, ANSWERS, 1, 30).await;
     wait_progress(&app, 30, 30).await;
     shot(&app, s, "05-answered").await;
-    app.type_into("#q-label", "With key").await;
-    app.wait_for("#q-label")
-        .await
-        .send_keys(&ENTER.to_string())
-        .await
-        .unwrap();
+    app.type_and_enter("#q-label", "With key").await;
 
     // Results equal O*NET's (the test server's) for the same answers.
     app.wait_text_eq("main h1", "Your interest profile").await;

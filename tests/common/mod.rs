@@ -319,6 +319,16 @@ impl App {
         el.send_keys(text).await.expect("send keys");
     }
 
+    /// Types `text` into the field at `css` and presses Enter, as a person submits a form.
+    pub async fn type_and_enter(&self, css: &str, text: &str) {
+        self.type_into(css, text).await;
+        self.wait_for(css)
+            .await
+            .send_keys(&ENTER.to_string())
+            .await
+            .expect("Enter");
+    }
+
     /// Number of elements matching `css` (no waiting).
     pub async fn count(&self, css: &str) -> usize {
         self.client
@@ -663,12 +673,7 @@ impl Drop for OwnServer {
 /// characters (the words around them are in the UI's language).
 pub async fn save_key(app: &App, key: &str) {
     app.click("[data-testid=nav-settings]").await;
-    app.type_into("#api-key", key).await;
-    app.wait_for("#api-key")
-        .await
-        .send_keys(&ENTER.to_string())
-        .await
-        .unwrap();
+    app.type_and_enter("#api-key", key).await;
     let last4 = &key[key.len() - 4..];
     app.wait_text("[data-testid=key-status]", "the saved key", |t| {
         t.contains(last4)
@@ -693,12 +698,7 @@ pub async fn wait_answered(app: &App, done: usize) {
 
 /// Types a label and submits with Enter; waits for the result's code.
 pub async fn submit_with_label(app: &App, label: &str) -> String {
-    app.type_into("#q-label", label).await;
-    app.wait_for("#q-label")
-        .await
-        .send_keys(&ENTER.to_string())
-        .await
-        .unwrap();
+    app.type_and_enter("#q-label", label).await;
     app.wait_for("[data-testid=to-careers]").await;
     app.text_of("[data-testid=code]").await
 }

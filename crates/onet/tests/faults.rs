@@ -163,6 +163,8 @@ async fn timeout_is_retried_then_reported() {
     assert_eq!(s.requests_to(ABOUT).len(), 2, "slow once, then fine");
 
     s.clear_requests();
+    // Had the client waited for the slow answers, this would succeed instead: the error code
+    // itself proves it gave up at its own timeout, without a wall-clock upper bound.
     s.set_faults(vec![FaultRule::new(ABOUT, Fault::Latency { ms: 1500 })]);
     let t = Instant::now();
     let e = c.about().await.unwrap_err();
@@ -170,8 +172,8 @@ async fn timeout_is_retried_then_reported() {
     assert!(e.is_offline() && e.is_retryable());
     assert_eq!(s.requests_to(ABOUT).len(), 2);
     assert!(
-        t.elapsed() < Duration::from_millis(1400),
-        "gave up at the timeout"
+        t.elapsed() >= Duration::from_millis(600),
+        "two full timeouts"
     );
 }
 

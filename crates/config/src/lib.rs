@@ -86,11 +86,28 @@ pub fn normalise_api_base(value: &str) -> Result<String, ConfigError> {
             url.scheme()
         )));
     }
+    if url.scheme() == "http" && !is_loopback(&url) {
+        return Err(invalid(
+            "plain http would send the API key unencrypted; it is allowed only for this \
+             computer (127.0.0.1, ::1, localhost), so use https"
+                .into(),
+        ));
+    }
     let mut s = url.to_string();
     if !s.ends_with('/') {
         s.push('/');
     }
     Ok(s)
+}
+
+/// This computer: 127.0.0.0/8, ::1 or the name localhost.
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -130,5 +147,32 @@ mod tests {
         assert_eq!(e.code(), "config.invalid_api_base");
         assert!(e.to_string().contains("ftp"));
         assert!(normalise_api_base("not a url").is_err());
+    }
+
+    #[test]
+    fn plain_http_only_for_this_computer() {
+        for ok in [
+            "http://127.0.0.1:8787/",
+            "http://127.8.9.10/",
+            "http://[::1]:9000/",
+            "http://localhost:1234/v2/",
+            "http://LOCALHOST/",
+            "https://api.example.org/",
+            "https://10.0.0.5/",
+        ] {
+            assert!(normalise_api_base(ok).is_ok(), "{ok} refused");
+        }
+        for bad in [
+            "http://api.example.org/",
+            "http://10.0.0.5:8787/",
+            "http://128.0.0.1/",
+            "http://[::2]/",
+            "http://localhost.example.org/",
+            "http://0.0.0.0/",
+        ] {
+            let e = normalise_api_base(bad).unwrap_err();
+            assert_eq!(e.code(), "config.invalid_api_base", "{bad}");
+            assert!(e.to_string().contains("https"), "{bad}: {e}");
+        }
     }
 }

@@ -136,6 +136,9 @@ impl ClientBuilder {
             .default_headers(headers)
             .connect_timeout(self.connect_timeout)
             .timeout(self.request_timeout)
+            // A followed redirect would carry X-API-Key to wherever it points. O*NET does not
+            // redirect its API, so a 30x is answered as a bad response and never followed.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
         Ok(Client {

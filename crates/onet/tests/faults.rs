@@ -429,3 +429,34 @@ async fn admin_endpoint_sets_faults_from_another_process() {
     assert_eq!(statuses, vec![Some(503), Some(200)]);
     assert!(log.iter().all(|r| r["headers"].get("x-api-key").is_none()));
 }
+
+#[tokio::test]
+async fn redirects_are_not_followed_so_the_key_stays_with_the_api_host() {
+    let s = server().await;
+    // The second server would accept any key; it must never see a request at all.
+    let elsewhere = server().await;
+    for (status, location) in [
+        (302, format!("{}about", elsewhere.base_url())),
+        (307, format!("{}about", elsewhere.base_url())),
+        // Same host, other path: still not followed (O*NET never redirects its API).
+        (301, format!("{}mnm/", s.base_url())),
+    ] {
+        s.clear_requests();
+        s.set_faults(vec![FaultRule::new(
+            ABOUT,
+            Fault::Redirect {
+                location: location.clone(),
+                status,
+            },
+        )]);
+        let e = client_for(&s).about().await.unwrap_err();
+        assert_eq!(e.code(), "onet.bad_response", "{status} to {location}: {e}");
+        assert!(!e.is_retryable(), "{status}: a redirect is not retried");
+        assert_eq!(s.requests().len(), 1, "{status}: one request, not followed");
+    }
+    assert!(
+        elsewhere.requests().is_empty(),
+        "the other host was asked: {:?}",
+        elsewhere.requests()
+    );
+}

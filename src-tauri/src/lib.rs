@@ -116,6 +116,7 @@ pub fn run() {
             None
         }
     };
+    waypoint_logging::install_panic_hook();
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Waypoint starting");
 
     let mut started = startup::start(paths);

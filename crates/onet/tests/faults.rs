@@ -247,6 +247,34 @@ async fn wrong_content_type_and_undecodable_bodies() {
     assert_eq!(e.code(), "onet.bad_response");
     assert!(e.to_string().contains("unexpected"), "{e}");
     assert!(!e.to_string().contains(KEY) && !format!("{e:?}").contains(KEY));
+
+    // The key straddling the 160-character cut (4 of its characters before it): cutting first
+    // and scrubbing after would leave those 4 behind.
+    let prefix = &KEY[..4];
+    s.set_faults(vec![FaultRule::new(
+        ABOUT,
+        Fault::Canned {
+            status: 200,
+            content_type: "application/json".into(),
+            body: format!("{{\"{}\": \"{KEY}\"}}", "x".repeat(150)),
+        },
+    )]);
+    let e = c.about().await.unwrap_err();
+    assert!(!format!("{e} {e:?}").contains(prefix), "{e}");
+
+    // A 422 whose error text echoes the key.
+    s.set_faults(vec![FaultRule::new(
+        ABOUT,
+        Fault::Canned {
+            status: 422,
+            content_type: "application/json".into(),
+            body: format!("{{\"error\": \"Invalid key {KEY} for this resource\"}}"),
+        },
+    )]);
+    let e = c.about().await.unwrap_err();
+    assert_eq!(e.code(), "onet.invalid_parameter");
+    assert!(e.to_string().contains("Invalid key"), "{e}");
+    assert!(!format!("{e} {e:?}").contains(KEY), "{e}");
 }
 
 #[tokio::test]

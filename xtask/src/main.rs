@@ -56,7 +56,7 @@ type Result<T = ()> = std::result::Result<T, String>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Os {
     Linux,
-    MacOs,
+    Mac,
     Windows,
 }
 
@@ -65,7 +65,7 @@ impl Os {
         if cfg!(windows) {
             Os::Windows
         } else if cfg!(target_os = "macos") {
-            Os::MacOs
+            Os::Mac
         } else {
             Os::Linux
         }
@@ -76,7 +76,7 @@ impl Os {
 fn npm_program(os: Os) -> &'static str {
     match os {
         Os::Windows => "npm.cmd",
-        Os::Linux | Os::MacOs => "npm",
+        Os::Linux | Os::Mac => "npm",
     }
 }
 
@@ -88,7 +88,7 @@ fn npm() -> &'static str {
 fn node_bin(os: Os, name: &str) -> String {
     match os {
         Os::Windows => format!("ui/node_modules/.bin/{name}.cmd"),
-        Os::Linux | Os::MacOs => format!("ui/node_modules/.bin/{name}"),
+        Os::Linux | Os::Mac => format!("ui/node_modules/.bin/{name}"),
     }
 }
 
@@ -96,7 +96,7 @@ fn node_bin(os: Os, name: &str) -> String {
 fn probe_command(os: Os, program: &str) -> (&'static str, Vec<String>) {
     match os {
         Os::Windows => ("where", vec!["/q".into(), program.into()]),
-        Os::Linux | Os::MacOs => (
+        Os::Linux | Os::Mac => (
             "sh",
             vec!["-c".into(), format!("command -v {program} >/dev/null 2>&1")],
         ),
@@ -636,12 +636,12 @@ mod tests {
     fn npm_and_node_clis_are_cmd_shims_only_on_windows() {
         assert_eq!(npm_program(Os::Windows), "npm.cmd");
         assert_eq!(npm_program(Os::Linux), "npm");
-        assert_eq!(npm_program(Os::MacOs), "npm");
+        assert_eq!(npm_program(Os::Mac), "npm");
         assert_eq!(
             node_bin(Os::Windows, "tauri"),
             "ui/node_modules/.bin/tauri.cmd"
         );
-        assert_eq!(node_bin(Os::MacOs, "tauri"), "ui/node_modules/.bin/tauri");
+        assert_eq!(node_bin(Os::Mac, "tauri"), "ui/node_modules/.bin/tauri");
     }
 
     #[test]
@@ -651,7 +651,7 @@ mod tests {
             (p, a.as_slice()),
             ("where", &["/q".to_string(), "tauri-driver".into()][..])
         );
-        for os in [Os::Linux, Os::MacOs] {
+        for os in [Os::Linux, Os::Mac] {
             let (p, a) = probe_command(os, "npm");
             assert_eq!(p, "sh");
             assert_eq!(a, ["-c", "command -v npm >/dev/null 2>&1"]);
@@ -665,7 +665,7 @@ mod tests {
             .contains("xvfb-run"));
         assert_eq!(missing_display_hint(Os::Linux, true, false), None);
         assert_eq!(missing_display_hint(Os::Linux, false, true), None);
-        assert_eq!(missing_display_hint(Os::MacOs, false, false), None);
+        assert_eq!(missing_display_hint(Os::Mac, false, false), None);
         assert_eq!(missing_display_hint(Os::Windows, false, false), None);
     }
 

@@ -70,7 +70,7 @@ impl Paths {
                     .join("waypoint")
                     .join("logs"),
             },
-            Os::MacOs => Paths {
+            Os::Mac => Paths {
                 data_dir: base.data.join("org.waypoint.Waypoint"),
                 log_dir: base.data_local.join("org.waypoint.Waypoint").join("logs"),
             },
@@ -90,7 +90,7 @@ impl Paths {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Os {
     Linux,
-    MacOs,
+    Mac,
     Windows,
 }
 
@@ -100,7 +100,7 @@ impl Os {
         if cfg!(windows) {
             Os::Windows
         } else if cfg!(target_os = "macos") {
-            Os::MacOs
+            Os::Mac
         } else {
             Os::Linux
         }
@@ -205,7 +205,7 @@ mod tests {
     #[test]
     fn macos_keeps_data_and_logs_in_application_support() {
         let support = "/Users/ana/Library/Application Support";
-        let p = Paths::for_os(Os::MacOs, &base(support, support, None));
+        let p = Paths::for_os(Os::Mac, &base(support, support, None));
         let app = Path::new(support).join("org.waypoint.Waypoint");
         assert_eq!(p.data_dir, app);
         assert_eq!(p.log_dir, app.join("logs"));

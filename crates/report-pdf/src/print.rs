@@ -62,7 +62,7 @@ pub fn print(path: &Path, printer: Option<&str>) -> Result<PrintJob, ReportError
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Os {
     Unix,
-    MacOs,
+    Mac,
     Windows,
 }
 
@@ -71,7 +71,7 @@ impl Os {
         if cfg!(windows) {
             Os::Windows
         } else if cfg!(target_os = "macos") {
-            Os::MacOs
+            Os::Mac
         } else {
             Os::Unix
         }
@@ -83,7 +83,7 @@ impl Os {
 pub(crate) fn print_command(os: Os, path: &Path, printer: Option<&str>) -> (Command, bool) {
     match os {
         Os::Windows => (windows_command(path, printer), false),
-        Os::MacOs => (lpr_command(path, printer), false),
+        Os::Mac => (lpr_command(path, printer), false),
         Os::Unix => (lp_command(path, printer), true),
     }
 }
@@ -293,7 +293,7 @@ mod tests {
         assert_eq!(program, "lp");
         assert_eq!(a[..2], ["-d", "Office"]);
         assert!(reports_id, "lp's request id is the job id");
-        let (program, a, reports_id) = chosen(Os::MacOs);
+        let (program, a, reports_id) = chosen(Os::Mac);
         assert_eq!(program, "lpr");
         assert_eq!(a[..2], ["-P", "Office"]);
         assert!(!reports_id);

@@ -51,16 +51,81 @@ impl Paths {
                 data_dir: dir,
             });
         }
-        let dirs = directories::ProjectDirs::from("org", "waypoint", "Waypoint")
-            .ok_or(ConfigError::NoHome)?;
-        // Linux has no log convention in `directories`; the state folder is the XDG answer.
-        let log_dir = dirs
-            .state_dir()
-            .map(|d| d.join("logs"))
-            .unwrap_or_else(|| dirs.data_local_dir().join("logs"));
-        Ok(Paths {
-            data_dir: dirs.data_dir().to_path_buf(),
-            log_dir,
+        let base = BaseFolders::of_this_user().ok_or(ConfigError::NoHome)?;
+        Ok(Paths::for_os(Os::current(), &base))
+    }
+
+    /// Waypoint's folders on `os` under its per-user base folders. The names are those of
+    /// `directories::ProjectDirs::from("org", "waypoint", "Waypoint")` (which the store
+    /// also uses), spelled out per OS so every system's answer is tested on any one.
+    pub fn for_os(os: Os, base: &BaseFolders) -> Paths {
+        match os {
+            Os::Linux => Paths {
+                data_dir: base.data.join("waypoint"),
+                // Linux has no log convention in `directories`; the state folder is the XDG answer.
+                log_dir: base
+                    .state
+                    .as_ref()
+                    .unwrap_or(&base.data_local)
+                    .join("waypoint")
+                    .join("logs"),
+            },
+            Os::Mac => Paths {
+                data_dir: base.data.join("org.waypoint.Waypoint"),
+                log_dir: base.data_local.join("org.waypoint.Waypoint").join("logs"),
+            },
+            Os::Windows => {
+                let app = |root: &PathBuf| root.join("waypoint").join("Waypoint").join("data");
+                Paths {
+                    // Roaming AppData for data, as `directories` has it; logs stay on the machine.
+                    data_dir: app(&base.data),
+                    log_dir: app(&base.data_local).join("logs"),
+                }
+            }
+        }
+    }
+}
+
+/// The systems whose folder conventions differ; `Linux` stands for every XDG system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Os {
+    Linux,
+    Mac,
+    Windows,
+}
+
+impl Os {
+    /// The system this was built for: the only place the build target is looked at.
+    pub fn current() -> Os {
+        if cfg!(windows) {
+            Os::Windows
+        } else if cfg!(target_os = "macos") {
+            Os::Mac
+        } else {
+            Os::Linux
+        }
+    }
+}
+
+/// The per-user folders the OS defines, before Waypoint's own folder names are added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseFolders {
+    /// Linux `$XDG_DATA_HOME`, macOS `~/Library/Application Support`, Windows `%APPDATA%`.
+    pub data: PathBuf,
+    /// The same as `data` except on Windows: `%LOCALAPPDATA%`.
+    pub data_local: PathBuf,
+    /// Linux `$XDG_STATE_HOME`; none elsewhere.
+    pub state: Option<PathBuf>,
+}
+
+impl BaseFolders {
+    /// This user's folders, from `directories`; `None` without a home folder.
+    pub fn of_this_user() -> Option<BaseFolders> {
+        let b = directories::BaseDirs::new()?;
+        Some(BaseFolders {
+            data: b.data_dir().to_path_buf(),
+            data_local: b.data_local_dir().to_path_buf(),
+            state: b.state_dir().map(PathBuf::from),
         })
     }
 }
@@ -113,6 +178,7 @@ fn is_loopback(url: &url::Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn override_puts_logs_inside_the_data_folder() {
@@ -127,6 +193,69 @@ mod tests {
         let p = Paths::from_override(Some(PathBuf::new())).unwrap();
         assert!(p.data_dir.is_absolute(), "{:?}", p.data_dir);
         assert!(p.data_dir.to_string_lossy().contains("aypoint"));
+    }
+
+    fn base(data: &str, data_local: &str, state: Option<&str>) -> BaseFolders {
+        BaseFolders {
+            data: data.into(),
+            data_local: data_local.into(),
+            state: state.map(PathBuf::from),
+        }
+    }
+
+    #[test]
+    fn linux_keeps_data_in_xdg_data_and_logs_in_xdg_state() {
+        let b = base(
+            "/home/ana/.local/share",
+            "/home/ana/.local/share",
+            Some("/home/ana/.local/state"),
+        );
+        let p = Paths::for_os(Os::Linux, &b);
+        assert_eq!(p.data_dir, Path::new("/home/ana/.local/share/waypoint"));
+        assert_eq!(p.log_dir, Path::new("/home/ana/.local/state/waypoint/logs"));
+        // Without a state folder the logs stay beside the data.
+        let b = BaseFolders { state: None, ..b };
+        let p = Paths::for_os(Os::Linux, &b);
+        assert_eq!(p.log_dir, Path::new("/home/ana/.local/share/waypoint/logs"));
+    }
+
+    #[test]
+    fn macos_keeps_data_and_logs_in_application_support() {
+        let support = "/Users/ana/Library/Application Support";
+        let p = Paths::for_os(Os::Mac, &base(support, support, None));
+        let app = Path::new(support).join("org.waypoint.Waypoint");
+        assert_eq!(p.data_dir, app);
+        assert_eq!(p.log_dir, app.join("logs"));
+    }
+
+    #[test]
+    fn windows_keeps_data_roaming_and_logs_local() {
+        let roaming = r"C:\Users\ana\AppData\Roaming";
+        let local = r"C:\Users\ana\AppData\Local";
+        // A state folder (which Windows does not have) would change nothing.
+        let p = Paths::for_os(Os::Windows, &base(roaming, local, Some("/ignored")));
+        let app = |root: &str| {
+            Path::new(root)
+                .join("waypoint")
+                .join("Waypoint")
+                .join("data")
+        };
+        assert_eq!(p.data_dir, app(roaming));
+        assert_eq!(p.log_dir, app(local).join("logs"));
+    }
+
+    #[test]
+    fn this_systems_folders_are_the_ones_directories_names() {
+        // Ties the per-OS names above to the library's convention, which the store also
+        // uses, on whichever system CI runs this.
+        let p = Paths::for_os(Os::current(), &BaseFolders::of_this_user().unwrap());
+        let dirs = directories::ProjectDirs::from("org", "waypoint", "Waypoint").unwrap();
+        assert_eq!(p.data_dir, dirs.data_dir());
+        let expected_logs = dirs
+            .state_dir()
+            .unwrap_or(dirs.data_local_dir())
+            .join("logs");
+        assert_eq!(p.log_dir, expected_logs);
     }
 
     #[test]

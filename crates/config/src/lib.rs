@@ -3,7 +3,7 @@
 //! The app and the CLI both read their folders and the O*NET base URL from here,
 //! so `WAYPOINT_DATA_DIR` and `WAYPOINT_API_BASE` mean the same thing everywhere.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The real O*NET Web Services v2 endpoint; tests and portable installs override it.
 pub const DEFAULT_API_BASE: &str = "https://api-v2.onetcenter.org/";
@@ -75,15 +75,103 @@ impl Paths {
                 log_dir: base.data_local.join("org.waypoint.Waypoint").join("logs"),
             },
             Os::Windows => {
-                let app = |root: &PathBuf| root.join("waypoint").join("Waypoint").join("data");
+                // Local AppData, not roaming: roaming profiles copy the roaming folder to a
+                // network share, where SQLite's WAL is unsafe. Earlier versions used roaming
+                // (see `legacy_data_dir`).
+                let data_dir = windows_app_dir(&base.data_local);
                 Paths {
-                    // Roaming AppData for data, as `directories` has it; logs stay on the machine.
-                    data_dir: app(&base.data),
-                    log_dir: app(&base.data_local).join("logs"),
+                    log_dir: data_dir.join("logs"),
+                    data_dir,
                 }
             }
         }
     }
+
+    /// Where an earlier Waypoint kept its data on `os`, when that is not where it goes now:
+    /// on Windows, the roaming AppData folder.
+    pub fn legacy_data_dir(os: Os, base: &BaseFolders) -> Option<PathBuf> {
+        match os {
+            Os::Windows => Some(windows_app_dir(&base.data)),
+            Os::Linux | Os::Mac => None,
+        }
+    }
+
+    /// [`Paths::legacy_data_dir`] for this user and system; none when `WAYPOINT_DATA_DIR` is set.
+    pub fn legacy_data_dir_of_this_user() -> Option<PathBuf> {
+        if std::env::var_os(DATA_DIR_ENV).is_some_and(|d| !d.is_empty()) {
+            return None;
+        }
+        Paths::legacy_data_dir(Os::current(), &BaseFolders::of_this_user()?)
+    }
+}
+
+/// `directories`' folder for org.waypoint.Waypoint under a Windows AppData root.
+fn windows_app_dir(root: &Path) -> PathBuf {
+    root.join("waypoint").join("Waypoint").join("data")
+}
+
+/// What [`move_data_folder`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moved {
+    /// The folder was renamed into place (same volume).
+    Renamed { from: PathBuf, to: PathBuf },
+    /// The folder was copied (another volume, e.g. a redirected roaming folder); the original
+    /// was renamed to `kept_as` so it is never used again and can be deleted by hand.
+    Copied {
+        from: PathBuf,
+        to: PathBuf,
+        kept_as: PathBuf,
+    },
+}
+
+/// The database file whose presence makes a folder "Waypoint's data".
+const DATABASE_FILE: &str = "waypoint.db";
+
+/// Moves an earlier data folder `from` to `to`, once: only when `from` holds a database and
+/// `to` holds none, so newer data is never overwritten. Nothing is deleted: a copy keeps the
+/// original beside it under another name.
+pub fn move_data_folder(from: &Path, to: &Path) -> std::io::Result<Option<Moved>> {
+    if !from.join(DATABASE_FILE).is_file() || to.join(DATABASE_FILE).exists() {
+        return Ok(None);
+    }
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    // An empty folder left by an earlier start (logs only, say) is not in the way.
+    if to.is_dir() {
+        copy_tree(to, from)?;
+        std::fs::remove_dir_all(to)?;
+    }
+    let moved = (from.to_path_buf(), to.to_path_buf());
+    if std::fs::rename(from, to).is_ok() {
+        return Ok(Some(Moved::Renamed {
+            from: moved.0,
+            to: moved.1,
+        }));
+    }
+    copy_tree(from, to)?;
+    let kept_as = from.with_file_name("data-moved-to-local-appdata");
+    std::fs::rename(from, &kept_as)?;
+    Ok(Some(Moved::Copied {
+        from: moved.0,
+        to: moved.1,
+        kept_as,
+    }))
+}
+
+/// Copies every file under `from` into `to`, keeping files `to` already has.
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else if !target.exists() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// The systems whose folder conventions differ; `Linux` stands for every XDG system.
@@ -229,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn windows_keeps_data_roaming_and_logs_local() {
+    fn windows_keeps_data_and_logs_local_and_knows_the_roaming_folder() {
         let roaming = r"C:\Users\ana\AppData\Roaming";
         let local = r"C:\Users\ana\AppData\Local";
         // A state folder (which Windows does not have) would change nothing.
@@ -240,8 +328,73 @@ mod tests {
                 .join("Waypoint")
                 .join("data")
         };
-        assert_eq!(p.data_dir, app(roaming));
+        assert_eq!(p.data_dir, app(local));
         assert_eq!(p.log_dir, app(local).join("logs"));
+        let legacy = Paths::legacy_data_dir(Os::Windows, &base(roaming, local, None));
+        assert_eq!(legacy, Some(app(roaming)));
+        for os in [Os::Linux, Os::Mac] {
+            assert_eq!(
+                Paths::legacy_data_dir(os, &base(roaming, local, None)),
+                None
+            );
+        }
+    }
+
+    fn write(p: &Path, text: &str) {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    #[test]
+    fn an_earlier_data_folder_moves_once_and_never_over_newer_data() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (from, to) = (
+            tmp.path().join("roaming/data"),
+            tmp.path().join("local/data"),
+        );
+        // Nothing to move yet.
+        assert_eq!(move_data_folder(&from, &to).unwrap(), None);
+        write(&from.join("waypoint.db"), "old db");
+        write(&from.join("waypoint.db-wal"), "old wal");
+        write(&from.join("tmp/report.pdf"), "pdf");
+        // The new folder exists already with today's log only: not in the way.
+        write(&to.join("logs/waypoint.log"), "today");
+        let moved = move_data_folder(&from, &to).unwrap();
+        assert_eq!(
+            moved,
+            Some(Moved::Renamed {
+                from: from.clone(),
+                to: to.clone()
+            })
+        );
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        assert_eq!(read(&to.join("waypoint.db")), "old db");
+        assert_eq!(read(&to.join("waypoint.db-wal")), "old wal");
+        assert_eq!(read(&to.join("tmp/report.pdf")), "pdf");
+        assert_eq!(read(&to.join("logs/waypoint.log")), "today");
+        assert!(!from.exists());
+        // Once: an earlier folder that reappears never overwrites the data now in use.
+        write(&from.join("waypoint.db"), "stale");
+        assert_eq!(move_data_folder(&from, &to).unwrap(), None);
+        assert_eq!(read(&to.join("waypoint.db")), "old db");
+    }
+
+    #[test]
+    fn a_copy_keeps_every_file_and_the_target_files_it_already_has() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (from, to) = (tmp.path().join("a"), tmp.path().join("b"));
+        write(&from.join("x/y/z.txt"), "deep");
+        write(&from.join("keep.txt"), "from a");
+        write(&to.join("keep.txt"), "from b");
+        copy_tree(&from, &to).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(to.join("x/y/z.txt")).unwrap(),
+            "deep"
+        );
+        assert_eq!(
+            std::fs::read_to_string(to.join("keep.txt")).unwrap(),
+            "from b"
+        );
     }
 
     #[test]
@@ -250,7 +403,8 @@ mod tests {
         // uses, on whichever system CI runs this.
         let p = Paths::for_os(Os::current(), &BaseFolders::of_this_user().unwrap());
         let dirs = directories::ProjectDirs::from("org", "waypoint", "Waypoint").unwrap();
-        assert_eq!(p.data_dir, dirs.data_dir());
+        // On Windows data is deliberately local (`data_local_dir`), elsewhere the two agree.
+        assert_eq!(p.data_dir, dirs.data_local_dir());
         let expected_logs = dirs
             .state_dir()
             .unwrap_or(dirs.data_local_dir())

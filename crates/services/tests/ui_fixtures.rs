@@ -54,16 +54,18 @@ const TYPED_SCORES: &[(Form, Lang, [u32; 6])] = &[
     (Form::Ip30, Lang::En, [12, 5, 9, 16, 3, 7]),
 ];
 
-/// Careers pages (scores, tab, pages, open the first career's report) recorded from O*NET (the
-/// test server).
-const CAREERS: &[([u32; 6], &str, &[u32], bool)] = &[
-    (TYPED, "all", &[1], true),
-    (TYPED, "1", &[1], false),
-    (TYPED, "2", &[1, 2, 3], false),
-    (TYPED, "3", &[1], false),
-    (TYPED, "4", &[1], true),
-    (TYPED, "5", &[1], false),
-    (HISTORY, "3", &[1], false),
+/// Careers pages (scores, lang, tab, pages, open the first career's report) recorded from O*NET
+/// (the test server).
+const CAREERS: &[([u32; 6], Lang, &str, &[u32], bool)] = &[
+    (TYPED, Lang::En, "all", &[1], true),
+    (TYPED, Lang::En, "1", &[1], false),
+    (TYPED, Lang::En, "2", &[1, 2, 3], false),
+    (TYPED, Lang::En, "3", &[1], false),
+    (TYPED, Lang::En, "4", &[1], true),
+    (TYPED, Lang::En, "5", &[1], false),
+    // Back to the careers from a report read in Spanish.
+    (TYPED, Lang::Es, "all", &[1], false),
+    (HISTORY, Lang::En, "3", &[1], false),
 ];
 
 /// Careers pages (scores, tabs) recorded as the offline estimate from the occupation pack.
@@ -243,24 +245,23 @@ async fn record() -> Vec<(&'static str, String)> {
     }
 
     let mut reports = BTreeMap::new();
-    for (scores, tab, pages, report) in CAREERS {
-        let o = s
-            .submit_scores(Form::Ip60, *scores, Lang::En, None)
-            .unwrap();
-        for &page in *pages {
-            let mut p = s.careers(&o.session_id, tab, page, Lang::En).await.unwrap();
+    for &(scores, lang, tab, pages, report) in CAREERS {
+        let o = s.submit_scores(Form::Ip60, scores, lang, None).unwrap();
+        for &page in pages {
+            let mut p = s.careers(&o.session_id, tab, page, lang).await.unwrap();
             assert_eq!(p.source, waypoint_services::dto::Source::Api);
             p.fetched_at = None;
-            if page == 1 && *report {
-                if let Some(r) = p.rows.first() {
-                    for lang in [Lang::En, Lang::Es] {
-                        let mut rep = s.career_report(&r.code, lang).await.unwrap();
-                        rep.fetched_at = None;
-                        reports.insert(format!("{} {}", r.code, lang_str(lang)), rep);
-                    }
+            // The first career can be opened, in both languages.
+            if page == 1 && report {
+                let code = &p.rows[0].code;
+                for l in [Lang::En, Lang::Es] {
+                    let mut rep = s.career_report(code, l).await.unwrap();
+                    rep.fetched_at = None;
+                    reports.insert(format!("{code} {}", lang_str(l)), rep);
                 }
             }
-            careers.insert(format!("{} {tab} {page} en api", csv(*scores)), p);
+            let key = format!("{} {tab} {page} {} api", csv(scores), lang_str(lang));
+            careers.insert(key, p);
         }
     }
 

@@ -328,6 +328,9 @@ fn test() -> Result {
         sh(&ui(), "npm", &["run", "test:unit"])
     })?;
     build_ui()?;
+    step("no mock IPC in the production bundle", || {
+        sh(&ui(), "npm", &["run", "test:dist"])
+    })?;
     step("mock-IPC UI bundle (ui/dist-e2e)", || {
         sh(&ui(), "npm", &["run", "build:e2e"])
     })?;

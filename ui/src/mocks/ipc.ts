@@ -1,9 +1,12 @@
 // Mock IPC for the e2e build (`vite build --mode e2e`) and the Chromium tests: every Rust command
-// answered with realistic, deterministic data, plus `window.__waypointMock` to inject failures,
-// delays and offline states, and to inspect the calls the UI made.
+// answered with deterministic data — what depends on the person's input (outcomes, careers,
+// reports, questionnaires, history) is Rust's own output, recorded in ./fixtures — plus
+// `window.__waypointMock` to inject failures, delays and offline states, and to inspect the
+// calls the UI made.
 //
-// Every answer is typed as the generated (bindings.ts) return type of its command, and the table
-// must cover every generated command, so `npm run check` fails when Rust's contract drifts.
+// Every handler is typed as the generated (bindings.ts) return type of its command, and the table
+// must cover every generated command, so `npm run check` fails when Rust's contract drifts; the
+// fixtures are serialised from the same Rust types by crates/services/tests/ui_fixtures.rs.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { commands, events, type KioskLang, type KioskStatus_Serialize as KioskStatus, type State as KioskState } from "../lib/bindings";
 import outcomesJson from "./fixtures/outcomes.json";

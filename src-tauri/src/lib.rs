@@ -97,6 +97,14 @@ pub fn render_bindings() -> Result<String, String> {
     Ok(text)
 }
 
+/// What the window-state plugin saves at exit and restores at start: size, position and
+/// maximized only. Never decorations, full screen or visibility, which kiosk mode changes: a
+/// normal launch after a kiosk session must come back with its frame, not borderless.
+fn remembered_window_state() -> tauri_plugin_window_state::StateFlags {
+    use tauri_plugin_window_state::StateFlags;
+    StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED
+}
+
 pub fn run() {
     STARTED.get_or_init(Instant::now);
     let paths = match waypoint_config::Paths::resolve() {
@@ -143,7 +151,11 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(remembered_window_state())
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation_guard())
@@ -202,3 +214,25 @@ fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
 
 /// The services every command shares (what `app.manage` holds).
 pub type SharedServices = Arc<waypoint_services::Services>;
+
+#[cfg(test)]
+mod window_state_tests {
+    use super::remembered_window_state;
+    use tauri_plugin_window_state::StateFlags;
+
+    #[test]
+    fn kiosk_window_looks_are_never_carried_into_a_normal_launch() {
+        let kept = remembered_window_state();
+        for kiosk_only in [
+            StateFlags::DECORATIONS,
+            StateFlags::FULLSCREEN,
+            StateFlags::VISIBLE,
+        ] {
+            assert!(
+                !kept.intersects(kiosk_only),
+                "{kiosk_only:?} would be saved"
+            );
+        }
+        assert!(kept.contains(StateFlags::SIZE | StateFlags::POSITION));
+    }
+}

@@ -145,7 +145,10 @@ fn long_career_list_stays_on_one_page_in_both_languages_and_papers() {
         ),
     ] {
         let mut input = sample(lang, paper);
-        input.label = Some("A label far longer than any header could hold: ".repeat(6));
+        // Distinct words throughout, so "the full label is absent" means its end was cut.
+        let label = "Spring workshop at the Eastside Library for adults changing careers after \
+            twenty years in retail and logistics, group B, second session, room 14, ends in ZEBRA";
+        input.label = Some(label.into());
         let mut rows = rows(40);
         rows[0].title = "An occupation title so long that it cannot possibly fit in the career column of the table".into();
         input.careers = Some(CareersBlock {
@@ -167,6 +170,22 @@ fn long_career_list_stays_on_one_page_in_both_languages_and_papers() {
         assert!(
             long.contains('…') && !long.contains("of the table"),
             "{long}"
+        );
+        let prefix = match lang {
+            Lang::En => "For: Spring workshop",
+            Lang::Es => "Para: Spring workshop",
+        };
+        let shown = text
+            .lines()
+            .find(|l| l.contains(prefix))
+            .unwrap_or_else(|| panic!("{name}: no {prefix:?} line in\n{text}"));
+        assert!(
+            shown.contains('…') && !shown.contains("ZEBRA"),
+            "{name}: label not cut with an ellipsis: {shown}"
+        );
+        assert!(
+            !f.contains(&flat(label)) && !f.contains("ZEBRA"),
+            "{name}\n{text}"
         );
         assert!(!f.contains("Offline estimate") && !f.contains("Estimación sin conexión"));
         assert!(

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::time::Instant;
-
 use common::*;
 use waypoint_profiler::{Answers, Form, Scores, ATTRIBUTION};
 use waypoint_report_pdf::{
@@ -387,31 +385,4 @@ fn at_most_max_rows_even_on_a_short_list_boundary() {
     let f = flat(&pdftotext("exactly-max", &render(&input).unwrap()));
     assert!(f.contains("Career number 10 ("), "{f}");
     assert!(!f.contains("Showing the top"), "nothing was left out: {f}");
-}
-
-/// Size and time figures for the README; run with `--ignored --nocapture`.
-#[test]
-#[ignore = "benchmark: prints size and time figures"]
-fn size_and_time() {
-    for (name, input) in [
-        ("en letter, 7 careers, QR", sample(Lang::En, Paper::Letter)),
-        ("es a4, 7 careers, QR", sample(Lang::Es, Paper::A4)),
-        ("typed, no careers", typed_sample(Lang::En)),
-    ] {
-        let first = Instant::now();
-        let pdf = render(&input).unwrap();
-        let first = first.elapsed();
-        let n = 50;
-        let t = Instant::now();
-        for _ in 0..n {
-            render(&input).unwrap();
-        }
-        let per = t.elapsed() / n;
-        println!(
-            "{name}: {:.1} KB, first call {:.1} ms (includes font parsing on the first sample), then {:.2} ms each",
-            pdf.len() as f64 / 1024.0,
-            first.as_secs_f64() * 1000.0,
-            per.as_secs_f64() * 1000.0
-        );
-    }
 }

@@ -9,7 +9,10 @@ use waypoint_onet_testserver::TestServer;
 const KEY: &str = "contract-key";
 const ANSWERS: &str = "553421321134342523523523254115342111351145453111231155343444";
 
-fn openapi() -> Option<Value> {
+/// The contract from the shared reference folder. Missing, the test prints `SKIPPED: ...`
+/// and returns, and `cargo xtask test` lists the skip in its summary; with
+/// `WAYPOINT_REQUIRE_SHARED=1` it fails instead, naming the path.
+fn openapi(test: &str) -> Option<Value> {
     let path = match std::env::var_os("WAYPOINT_SHARED_DIR") {
         Some(dir) => PathBuf::from(dir).join("onet-api-v2.openapi.json"),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -17,11 +20,15 @@ fn openapi() -> Option<Value> {
     };
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(serde_json::from_str(&text).expect("the OpenAPI file is JSON")),
-        Err(_) => {
-            eprintln!(
-                "skipped: {} not found (set WAYPOINT_SHARED_DIR to the folder holding onet-api-v2.openapi.json)",
+        Err(e) => {
+            let reason = format!(
+                "{}: {e} (set WAYPOINT_SHARED_DIR to the folder holding onet-api-v2.openapi.json)",
                 path.display()
             );
+            if std::env::var("WAYPOINT_REQUIRE_SHARED").is_ok_and(|v| v == "1") {
+                panic!("{test}: {reason}; WAYPOINT_REQUIRE_SHARED=1 asks for the contract tests");
+            }
+            eprintln!("SKIPPED: {test}: {reason}");
             None
         }
     }
@@ -77,7 +84,9 @@ fn concrete(path: &str, code: &str) -> String {
 
 #[tokio::test]
 async fn every_path_validates_against_its_schema() {
-    let Some(doc) = openapi() else { return };
+    let Some(doc) = openapi("every_path_validates_against_its_schema") else {
+        return;
+    };
     let server = TestServer::start(KEY).await.unwrap();
     let http = reqwest::Client::new();
     // One occupation with and one without a bright outlook, so optional
@@ -123,7 +132,9 @@ async fn every_path_validates_against_its_schema() {
 
 #[tokio::test]
 async fn errors_follow_the_contract() {
-    let Some(doc) = openapi() else { return };
+    let Some(doc) = openapi("errors_follow_the_contract") else {
+        return;
+    };
     let server = TestServer::start(KEY).await.unwrap();
     let http = reqwest::Client::new();
     let param_error =
@@ -267,7 +278,9 @@ async fn page_cap_limits_rows_whatever_end_asks() {
 
 #[test]
 fn the_schema_check_rejects_off_contract_bodies() {
-    let Some(doc) = openapi() else { return };
+    let Some(doc) = openapi("the_schema_check_rejects_off_contract_bodies") else {
+        return;
+    };
     // mpp's overview forbids word_cloud_terms; a fake that sent it must fail.
     let schema = &doc["paths"]["/mpp/careers/{code}/"]["get"]["responses"]["200"]["content"]
         ["application/json"]["schema"];

@@ -452,6 +452,30 @@ mod tests {
         assert!(r.windows(2).all(|w| band(w[0].fit) <= band(w[1].fit)));
     }
 
+    /// Pins the published cut-offs as literals, so a change to a constant fails here
+    /// instead of moving both the code and the test that reads it.
+    #[test]
+    fn fit_bands_use_the_documented_cut_offs() {
+        assert_eq!((BEST_MIN, GREAT_MIN, GOOD_MIN), (0.75, 0.55, 0.40));
+        let cases: [(f32, Option<Fit>); 12] = [
+            (1.0, Some(Fit::Best)),
+            (0.75, Some(Fit::Best)),
+            (0.7499, Some(Fit::Great)),
+            (0.6, Some(Fit::Great)),
+            (0.55, Some(Fit::Great)),
+            (0.5499, Some(Fit::Good)),
+            (0.45, Some(Fit::Good)),
+            (0.40, Some(Fit::Good)),
+            (0.3999, None),
+            (0.2, None),
+            (0.0, None),
+            (-0.8, None),
+        ];
+        for (r, want) in cases {
+            assert_eq!(fit_for(r), want, "r = {r}");
+        }
+    }
+
     #[test]
     fn sort_key_round_trips_and_orders() {
         let vals = [-1.0f32, -0.5, -0.0, 0.0, 1e-7, 0.3, 0.75, 1.0];

@@ -1,5 +1,5 @@
 //! Fidelity with real O*NET data, read at test time from the shared reference folder
-//! (never copied into the repo). Skips when the folder is absent.
+//! (never copied into the repo). See `shared/mod.rs` for what happens when it is absent.
 
 use std::path::PathBuf;
 
@@ -8,19 +8,11 @@ use waypoint_profiler::{from_database_rows, Answers, Fit, Matcher, OccupationPac
 
 const ONET_EXAMPLE: &str = "553421321134342523523523254115342111351145453111231155343444";
 
-fn shared_occupations() -> Option<PathBuf> {
-    // WAYPOINT_SHARED_DIR may name the shared root or the occupations folder itself.
-    let candidates: Vec<PathBuf> = match std::env::var_os("WAYPOINT_SHARED_DIR") {
-        Some(d) => vec![
-            PathBuf::from(&d).join("instrument/occupations"),
-            PathBuf::from(d),
-        ],
-        None => vec![PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/instrument/occupations")],
-    };
-    candidates
-        .into_iter()
-        .find(|d| d.join("interests.csv").is_file())
+mod shared;
+
+fn shared_occupations(test: &str) -> Option<PathBuf> {
+    shared::shared_path("instrument/occupations/interests.csv", test)
+        .map(|f| f.parent().unwrap().to_path_buf())
 }
 
 fn read_csv(path: &std::path::Path) -> Vec<csv::StringRecord> {
@@ -102,8 +94,7 @@ fn write_release(dir: &std::path::Path, src: &std::path::Path) {
 
 #[test]
 fn release_import_and_service_rows_agree_on_real_data() {
-    let Some(src) = shared_occupations() else {
-        println!("skipped: shared/instrument/occupations not found (set WAYPOINT_SHARED_DIR)");
+    let Some(src) = shared_occupations("release_import_and_service_rows_agree_on_real_data") else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -141,8 +132,8 @@ fn release_import_and_service_rows_agree_on_real_data() {
 
 #[test]
 fn documented_example_ranks_skincare_and_dancers_first() {
-    let Some(dir) = shared_occupations() else {
-        println!("skipped: shared/instrument/occupations not found (set WAYPOINT_SHARED_DIR)");
+    let Some(dir) = shared_occupations("documented_example_ranks_skincare_and_dancers_first")
+    else {
         return;
     };
     for file in ["interests.csv", "interests_2026.csv"] {

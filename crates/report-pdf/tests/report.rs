@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::time::Instant;
-
 use common::*;
 use waypoint_profiler::{Answers, Form, Scores, ATTRIBUTION};
 use waypoint_report_pdf::{
@@ -145,7 +143,10 @@ fn long_career_list_stays_on_one_page_in_both_languages_and_papers() {
         ),
     ] {
         let mut input = sample(lang, paper);
-        input.label = Some("A label far longer than any header could hold: ".repeat(6));
+        // Distinct words throughout, so "the full label is absent" means its end was cut.
+        let label = "Spring workshop at the Eastside Library for adults changing careers after \
+            twenty years in retail and logistics, group B, second session, room 14, ends in ZEBRA";
+        input.label = Some(label.into());
         let mut rows = rows(40);
         rows[0].title = "An occupation title so long that it cannot possibly fit in the career column of the table".into();
         input.careers = Some(CareersBlock {
@@ -167,6 +168,22 @@ fn long_career_list_stays_on_one_page_in_both_languages_and_papers() {
         assert!(
             long.contains('…') && !long.contains("of the table"),
             "{long}"
+        );
+        let prefix = match lang {
+            Lang::En => "For: Spring workshop",
+            Lang::Es => "Para: Spring workshop",
+        };
+        let shown = text
+            .lines()
+            .find(|l| l.contains(prefix))
+            .unwrap_or_else(|| panic!("{name}: no {prefix:?} line in\n{text}"));
+        assert!(
+            shown.contains('…') && !shown.contains("ZEBRA"),
+            "{name}: label not cut with an ellipsis: {shown}"
+        );
+        assert!(
+            !f.contains(&flat(label)) && !f.contains("ZEBRA"),
+            "{name}\n{text}"
         );
         assert!(!f.contains("Offline estimate") && !f.contains("Estimación sin conexión"));
         assert!(
@@ -368,31 +385,4 @@ fn at_most_max_rows_even_on_a_short_list_boundary() {
     let f = flat(&pdftotext("exactly-max", &render(&input).unwrap()));
     assert!(f.contains("Career number 10 ("), "{f}");
     assert!(!f.contains("Showing the top"), "nothing was left out: {f}");
-}
-
-/// Size and time figures for the README; run with `--ignored --nocapture`.
-#[test]
-#[ignore = "benchmark: prints size and time figures"]
-fn size_and_time() {
-    for (name, input) in [
-        ("en letter, 7 careers, QR", sample(Lang::En, Paper::Letter)),
-        ("es a4, 7 careers, QR", sample(Lang::Es, Paper::A4)),
-        ("typed, no careers", typed_sample(Lang::En)),
-    ] {
-        let first = Instant::now();
-        let pdf = render(&input).unwrap();
-        let first = first.elapsed();
-        let n = 50;
-        let t = Instant::now();
-        for _ in 0..n {
-            render(&input).unwrap();
-        }
-        let per = t.elapsed() / n;
-        println!(
-            "{name}: {:.1} KB, first call {:.1} ms (includes font parsing on the first sample), then {:.2} ms each",
-            pdf.len() as f64 / 1024.0,
-            first.as_secs_f64() * 1000.0,
-            per.as_secs_f64() * 1000.0
-        );
-    }
 }

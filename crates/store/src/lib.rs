@@ -261,4 +261,52 @@ mod tests {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Store>();
     }
+
+    /// The durability and privacy settings as the store's one connection reports them.
+    /// A kill test passes with syncing off, so only reading them back pins them.
+    fn assert_pragmas(store: &Store, when: &str) {
+        let conn = store.conn();
+        let get = |name: &str| -> String {
+            conn.query_row(&format!("PRAGMA {name}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t.to_lowercase(),
+                other => format!("{other:?}"),
+            })
+            .unwrap()
+        };
+        assert_eq!(get("journal_mode"), "wal", "{when}: journal_mode");
+        assert_eq!(get("synchronous"), "2", "{when}: synchronous (2 = FULL)");
+        assert_eq!(get("foreign_keys"), "1", "{when}: foreign_keys");
+        assert_eq!(get("secure_delete"), "1", "{when}: secure_delete");
+        assert_eq!(
+            get("busy_timeout"),
+            store.options().busy_timeout.as_millis().to_string(),
+            "{when}: busy_timeout"
+        );
+    }
+
+    #[test]
+    fn every_connection_has_wal_full_sync_foreign_keys_and_secure_delete() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let (store, _) = Store::open(dir.path()).unwrap();
+            assert_pragmas(&store, "new file");
+            // VACUUM rebuilds the file on the same connection; the settings must survive it.
+            store.forget_everything().unwrap();
+            assert_pragmas(&store, "after forget_everything");
+        }
+        let (store, _) = Store::open(dir.path()).unwrap();
+        assert_pragmas(&store, "reopened file");
+        drop(store);
+
+        // The recovery path opens a second connection after setting the damaged file aside.
+        let damaged = tempfile::tempdir().unwrap();
+        std::fs::write(damaged.path().join(DB_FILE), "not a database\n".repeat(300)).unwrap();
+        let (store, report) = Store::open(damaged.path()).unwrap();
+        assert!(report.recovered_from.is_some());
+        assert_pragmas(&store, "after recovery");
+    }
 }

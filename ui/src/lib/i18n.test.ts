@@ -2,25 +2,42 @@ import { describe, expect, it } from "vitest";
 import { en } from "../locales/en";
 import { es } from "../locales/es";
 
-function keys(o: object, prefix = ""): string[] {
-  return Object.entries(o).flatMap(([k, v]) =>
-    typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
+/** Every string in a catalog by its nested key path, e.g. `nav.start`. */
+function byPath(o: object, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "object" && v !== null) {
+      for (const [p, s] of byPath(v, `${prefix}${k}.`)) out.set(p, s);
+    } else {
+      out.set(`${prefix}${k}`, v as string);
+    }
+  }
+  return out;
 }
 
-function leaves(o: object): string[] {
-  return Object.values(o).flatMap((v) => (typeof v === "object" ? leaves(v) : [v as string]));
-}
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("catalogs", () => {
+  const enP = byPath(en);
+  const esP = byPath(es);
+
   it("Spanish has every English key and no extra ones", () => {
-    expect(keys(es).sort()).toEqual(keys(en).sort());
+    expect([...esP.keys()].sort()).toEqual([...enP.keys()].sort());
   });
-  it("no Spanish string is left empty or identical to a long English one", () => {
-    const enL = leaves(en);
-    leaves(es).forEach((s, i) => {
-      expect(s.trim()).not.toBe("");
-      if (enL[i].length > 12) expect(s).not.toBe(enL[i]);
-    });
+
+  // Paired by key path, not by position: a reordered catalog must not hide a gap.
+  it("no Spanish string is empty or the same as its long English one", () => {
+    for (const [path, enS] of enP) {
+      const esS = esP.get(path);
+      expect(esS, path).toBeTypeOf("string");
+      expect(esS!.trim(), path).not.toBe("");
+      if (enS.length > 12) expect(esS, path).not.toBe(enS);
+    }
+  });
+
+  it("each Spanish string keeps its English placeholders", () => {
+    for (const [path, enS] of enP) {
+      expect(placeholders(esP.get(path) ?? ""), path).toEqual(placeholders(enS));
+    }
   });
 });

@@ -1,13 +1,12 @@
-//! Size and speed figures, ignored by default:
-//! `cargo test -p waypoint-store --release --test bench -- --ignored --nocapture`
+//! Size and speed figures: `cargo bench -p waypoint-store --bench sessions`.
+//! A bench target (not a test) so the test step never spends its minutes here.
 
+#[path = "../tests/common/mod.rs"]
 mod common;
 
 use std::time::Instant;
 
-#[test]
-#[ignore = "benchmark: prints figures, run on demand"]
-fn thousand_sessions_size_and_timings() {
+fn main() {
     let dir = tempfile::tempdir().unwrap();
     let sessions: Vec<_> = (0..1000).map(|n| common::session(n, 20)).collect();
     let t = Instant::now();

@@ -145,7 +145,7 @@ pub fn run() {
             let kiosk = kiosk.clone();
             move |_window, event| {
                 if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                    if !kiosk.may_close() {
+                    if kiosk.may_close().is_err() {
                         tracing::info!("close refused: kiosk mode is locked");
                         api.prevent_close();
                     }

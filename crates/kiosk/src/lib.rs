@@ -13,7 +13,7 @@ pub mod pin;
 pub mod policy;
 pub mod session;
 
-pub use clock::{Clock, FakeClock, SystemClock};
+pub use clock::{Clock, FakeClock};
 pub use config::{
     kiosk_flag, load, load_from, managed_config_path, managed_config_path_from, KioskConfig,
     KioskSettings, Lang, LoadOutcome, ENV_CONFIG_PATH,

@@ -30,13 +30,23 @@ pub(crate) fn build_client(settings: &OnetSettings, key: Option<SecretString>) -
 #[derive(Clone)]
 pub struct Online {
     client: Client,
+    has_key: bool,
 }
 
 impl Online {
     pub fn new(settings: &OnetSettings, key: Option<SecretString>) -> Result<Online> {
         Ok(Online {
+            has_key: key.is_some(),
             client: build_client(settings, key)?,
         })
+    }
+
+    pub fn has_key(&self) -> bool {
+        self.has_key
+    }
+
+    pub(crate) fn client(&self) -> &Client {
+        &self.client
     }
 
     /// The API and database versions.

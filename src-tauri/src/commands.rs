@@ -357,7 +357,7 @@ type Kiosk<'a> = State<'a, Arc<crate::kiosk::KioskRuntime>>;
 
 #[tauri::command]
 #[specta::specta]
-pub fn kiosk_status(kiosk: Kiosk<'_>) -> crate::kiosk::KioskStatus {
+pub fn kiosk_status(kiosk: Kiosk<'_>) -> waypoint_kiosk::KioskStatus {
     kiosk.status()
 }
 
@@ -370,7 +370,7 @@ pub fn kiosk_event(app: AppHandle, kiosk: Kiosk<'_>, event: waypoint_kiosk::Even
 
 #[tauri::command]
 #[specta::specta]
-pub fn kiosk_unlock(kiosk: Kiosk<'_>, pin: String) -> Res<crate::kiosk::KioskStatus> {
+pub fn kiosk_unlock(kiosk: Kiosk<'_>, pin: String) -> Res<waypoint_kiosk::KioskStatus> {
     kiosk.unlock(&pin)?;
     Ok(kiosk.status())
 }
@@ -393,7 +393,7 @@ pub fn kiosk_update(
     app: AppHandle,
     kiosk: Kiosk<'_>,
     settings: waypoint_kiosk::KioskSettings,
-) -> Res<crate::kiosk::KioskStatus> {
+) -> Res<waypoint_kiosk::KioskStatus> {
     kiosk.update(&app, settings)
 }
 
@@ -401,12 +401,7 @@ pub fn kiosk_update(
 #[tauri::command]
 #[specta::specta]
 pub fn quit_app(app: AppHandle, kiosk: Kiosk<'_>) -> Res<()> {
-    if !kiosk.may_close() {
-        return Err(AppError::new(
-            "kiosk.locked",
-            "Enter the admin PIN to close Waypoint.",
-        ));
-    }
+    kiosk.may_close()?;
     app.exit(0);
     Ok(())
 }

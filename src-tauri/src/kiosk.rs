@@ -1,8 +1,8 @@
 //! Kiosk mode, the Tauri side: the window lock-down, the timer that drives the session
-//! machine, and carrying out its effects (the wipe). The rules themselves — idle countdown,
-//! PIN lock-out, configuration — live in `crates/kiosk` and are tested there with a fake clock.
+//! machine, carrying out its effects (the wipe), and saving what an admin changed. The rules
+//! themselves — which configuration wins, who may change settings or close the window, the
+//! idle countdown, the PIN lock-out — live in `crates/kiosk` (`KioskPolicy`), tested there.
 
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -10,42 +10,19 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, WebviewWindow};
 use tauri_specta::Event as _;
 use waypoint_kiosk::{
-    Effect, Event, Kiosk, KioskConfig, KioskSettings, LockState, PinPad, PinStatus, Snapshot,
+    Effect, Event, KioskPolicy, KioskSettings, KioskStatus, Saved, LOCK_FILE, PIN_KEY, SETTINGS_KEY,
 };
 use waypoint_services::Services;
 
 use crate::AppError;
-
-const SETTINGS_KEY: &str = "kiosk.settings";
-const PIN_KEY: &str = "kiosk.pin_hash";
-const LOCK_FILE: &str = "kiosk-pin-lock.json";
-
-/// What the UI needs to draw kiosk mode. The PIN hash never leaves Rust.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
-pub struct KioskStatus {
-    pub enabled: bool,
-    /// An admin entered the PIN: settings may change and the window may close.
-    pub unlocked: bool,
-    pub settings: KioskSettings,
-    pub pin: PinStatus,
-    pub session: Snapshot,
-}
 
 /// Effects pushed to the UI as they happen (countdown, attract screen, navigation).
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct KioskEffect(pub Effect);
 
 pub struct KioskRuntime {
-    inner: Mutex<Inner>,
+    policy: Mutex<KioskPolicy>,
     services: Arc<Services>,
-    lock_file: PathBuf,
-}
-
-struct Inner {
-    config: KioskConfig,
-    machine: Kiosk,
-    pad: PinPad,
-    unlocked: bool,
 }
 
 fn err(e: waypoint_kiosk::KioskError) -> AppError {
@@ -53,97 +30,55 @@ fn err(e: waypoint_kiosk::KioskError) -> AppError {
 }
 
 impl KioskRuntime {
-    /// Managed file and `--kiosk` first, then what an admin saved in Settings.
     pub fn load(
         services: Arc<Services>,
         data_dir: &std::path::Path,
         notices: &mut Vec<AppError>,
     ) -> Self {
-        let outcome = waypoint_kiosk::load(std::env::args());
-        if let Some(e) = &outcome.error {
+        let loaded = waypoint_kiosk::load(std::env::args());
+        if let Some(e) = &loaded.error {
             notices.push(err(e.clone()));
         }
-        let mut config = outcome.config;
-        let managed = outcome.file.is_some();
-        if !managed {
-            if let Ok(Some(saved)) = services.store().get_setting::<KioskSettings>(SETTINGS_KEY) {
-                let flag = config.enabled;
-                if config.apply_settings(saved).is_ok() && flag {
-                    config.enabled = true;
-                }
-            }
-        }
-        if config.pin_hash.is_none() {
-            config.pin_hash = services
-                .store()
-                .get_setting::<String>(PIN_KEY)
-                .ok()
-                .flatten();
-        }
-        let lock_file = data_dir.join(LOCK_FILE);
-        let lock = LockState::load(&lock_file).unwrap_or_default();
-        let pad = PinPad::new(config.pin_hash.clone(), lock);
-        let session = config.session_config().unwrap_or_default();
-        services.set_save_results(!config.enabled || config.save_results);
+        let store = services.store();
+        let saved = Saved {
+            settings: store.get_setting(SETTINGS_KEY).ok().flatten(),
+            pin_hash: store.get_setting(PIN_KEY).ok().flatten(),
+        };
+        let policy = KioskPolicy::new(&loaded, saved, data_dir.join(LOCK_FILE), Instant::now());
+        services.set_save_results(policy.keeps_results());
         KioskRuntime {
-            inner: Mutex::new(Inner {
-                machine: Kiosk::new(session, Instant::now()),
-                config,
-                pad,
-                unlocked: false,
-            }),
+            policy: Mutex::new(policy),
             services,
-            lock_file,
         }
+    }
+
+    fn policy(&self) -> std::sync::MutexGuard<'_, KioskPolicy> {
+        self.policy.lock().unwrap()
     }
 
     pub fn enabled(&self) -> bool {
-        self.inner.lock().unwrap().config.enabled
+        self.policy().enabled()
     }
 
-    /// Admins may turn printing off for a kiosk; outside kiosk mode it is always on.
     pub fn printing_allowed(&self) -> bool {
-        let i = self.inner.lock().unwrap();
-        !i.config.enabled || i.config.printing
+        self.policy().printing_allowed()
     }
 
-    /// A close request is refused in kiosk mode unless an admin unlocked it.
-    pub fn may_close(&self) -> bool {
-        let i = self.inner.lock().unwrap();
-        !i.config.enabled || i.unlocked
+    pub fn may_close(&self) -> Result<(), AppError> {
+        self.policy().may_close().map_err(err)
     }
 
     pub fn status(&self) -> KioskStatus {
-        let mut i = self.inner.lock().unwrap();
-        let now = Instant::now();
-        KioskStatus {
-            enabled: i.config.enabled,
-            unlocked: i.unlocked,
-            settings: i.config.settings(),
-            pin: i.pad.status(SystemTime::now()),
-            session: i.machine.snapshot(now),
-        }
+        self.policy().status(Instant::now(), SystemTime::now())
     }
 
     pub fn event(&self, app: &AppHandle, event: Event) {
-        let effects = {
-            let mut i = self.inner.lock().unwrap();
-            if !i.config.enabled {
-                return;
-            }
-            i.machine.on_event(event, Instant::now())
-        };
+        let effects = self.policy().event(event, Instant::now());
         self.apply(app, effects);
     }
 
     fn tick(&self, app: &AppHandle) {
-        let effects = {
-            let mut i = self.inner.lock().unwrap();
-            if !i.config.enabled {
-                return;
-            }
-            i.machine.tick(Instant::now())
-        };
+        let effects = self.policy().tick(Instant::now());
         self.apply(app, effects);
     }
 
@@ -175,40 +110,19 @@ impl KioskRuntime {
     }
 
     pub fn unlock(&self, pin: &str) -> Result<(), AppError> {
-        let mut i = self.inner.lock().unwrap();
-        let r = i.pad.verify(pin, SystemTime::now());
-        let _ = i.pad.lock_state().save(&self.lock_file);
-        r.map_err(err)?;
-        i.unlocked = true;
-        Ok(())
+        self.policy().unlock(pin, SystemTime::now()).map_err(err)
     }
 
     pub fn relock(&self) {
-        self.inner.lock().unwrap().unlocked = false;
-    }
-
-    /// Admin changes: only when unlocked, or to set up kiosk mode before it is on.
-    fn require_admin(i: &Inner) -> Result<(), AppError> {
-        if i.unlocked || (!i.config.enabled && i.config.pin_hash.is_none()) {
-            Ok(())
-        } else {
-            Err(AppError::new(
-                "kiosk.locked",
-                "Enter the admin PIN to change kiosk settings.",
-            ))
-        }
+        self.policy().relock()
     }
 
     pub fn set_pin(&self, pin: &str) -> Result<(), AppError> {
-        let mut i = self.inner.lock().unwrap();
-        Self::require_admin(&i)?;
-        let hash = i.pad.set_pin(pin).map_err(err)?;
+        let hash = self.policy().set_pin(pin).map_err(err)?;
         self.services
             .store()
             .set_setting(PIN_KEY, &hash)
-            .map_err(|e| AppError::new(e.code(), e.to_string()))?;
-        i.config.pin_hash = Some(hash);
-        Ok(())
+            .map_err(|e| AppError::new(e.code(), e.to_string()))
     }
 
     pub fn update(
@@ -217,26 +131,15 @@ impl KioskRuntime {
         settings: KioskSettings,
     ) -> Result<KioskStatus, AppError> {
         {
-            let mut i = self.inner.lock().unwrap();
-            Self::require_admin(&i)?;
-            if settings.enabled && i.config.pin_hash.is_none() {
-                return Err(AppError::new(
-                    "kiosk.no_pin",
-                    "Set an admin PIN before turning kiosk mode on, so staff can leave it.",
-                ));
-            }
-            i.config.apply_settings(settings.clone()).map_err(err)?;
-            let session = i.config.session_config().map_err(err)?;
-            i.machine.set_config(session, Instant::now());
-            self.services
-                .set_save_results(!i.config.enabled || i.config.save_results);
+            let mut policy = self.policy();
+            policy
+                .update(settings.clone(), Instant::now())
+                .map_err(err)?;
+            self.services.set_save_results(policy.keeps_results());
             self.services
                 .store()
                 .set_setting(SETTINGS_KEY, &settings)
                 .map_err(|e| AppError::new(e.code(), e.to_string()))?;
-            if !settings.enabled {
-                i.unlocked = false;
-            }
         }
         if let Some(w) = app.get_webview_window("main") {
             lock_down(&w, settings.enabled);

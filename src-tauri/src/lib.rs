@@ -26,52 +26,29 @@ pub static STARTED: OnceLock<Instant> = OnceLock::new();
 /// Where the generated TypeScript bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
 
+include!("command_list.rs");
+
+/// Every command name, in the order registered; `tests/commands.rs` compares it with the
+/// capability file.
+pub const COMMANDS: &[&str] = {
+    macro_rules! names {
+        ($($name:ident),* $(,)?) => {
+            &[$(stringify!($name)),*]
+        };
+    }
+    with_commands!(names)
+};
+
 /// Every command and event the webview may use, for both the invoke handler and the bindings.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::*;
+    macro_rules! collect_commands {
+        ($($name:ident),* $(,)?) => {
+            tauri_specta::collect_commands![$($name),*]
+        };
+    }
     tauri_specta::Builder::<tauri::Wry>::new()
-        .commands(tauri_specta::collect_commands![
-            app_info,
-            startup_notices,
-            get_questionnaire,
-            start_draft,
-            record_answer,
-            clear_answer,
-            resume_draft,
-            set_draft_lang,
-            discard_draft,
-            submit_answers,
-            submit_scores,
-            choose_zone,
-            job_zones,
-            areas,
-            careers,
-            career_report,
-            list_sessions,
-            get_session,
-            delete_session,
-            compare_sessions,
-            export_sessions,
-            import_sessions,
-            forget_everything,
-            key_status,
-            set_key,
-            remove_key,
-            pack_status,
-            import_pack,
-            download_pack,
-            open_external,
-            save_report_pdf,
-            print_report,
-            kiosk_status,
-            kiosk_event,
-            kiosk_unlock,
-            kiosk_relock,
-            kiosk_set_pin,
-            kiosk_update,
-            quit_app,
-            ui_ready,
-        ])
+        .commands(with_commands!(collect_commands))
         .events(tauri_specta::collect_events![
             events::OnlineStatus,
             events::PackProgressEvent,
@@ -164,7 +141,7 @@ pub fn run() {
             let kiosk = kiosk.clone();
             move |_window, event| {
                 if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                    if !kiosk.may_close() {
+                    if kiosk.may_close().is_err() {
                         tracing::info!("close refused: kiosk mode is locked");
                         api.prevent_close();
                     }

@@ -1,5 +1,5 @@
 //! `waypoint-cli`: the O*NET Interest Profiler from a terminal, on the same
-//! client and use cases the desktop app uses. Each subcommand lives in `commands/`; add new
+//! use cases the desktop app uses (`waypoint-services`). Each subcommand lives in `commands/`; add new
 //! ones there and to [`Command`].
 
 mod commands;
@@ -10,7 +10,8 @@ mod progress;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-use waypoint_onet::{Client, Lang};
+use waypoint_onet::Lang;
+use waypoint_services::{OnetSettings, Online, ServiceError};
 
 pub use fail::Fail;
 
@@ -55,7 +56,7 @@ enum Command {
 
 /// What every online command gets.
 pub struct Ctx {
-    pub client: Client,
+    pub online: Online,
     pub json: bool,
 }
 
@@ -91,12 +92,9 @@ fn online(cli: &Cli) -> Result<(), Fail> {
     let lookup = key::api_key();
     // Without a key the client is still built, so bad input is refused (exit 2) before
     // the missing key is (exit 3), and nothing is sent either way.
-    let client = Client::builder()
-        .maybe_api_key(lookup.key.clone())
-        .base_url(base)
-        .build()?;
+    let online = Online::new(&OnetSettings::new(base), lookup.key.clone())?;
     let ctx = Ctx {
-        client,
+        online,
         json: cli.json,
     };
     runtime()?
@@ -115,7 +113,7 @@ fn online(cli: &Cli) -> Result<(), Fail> {
             }
         })
         .map_err(|e| match e {
-            waypoint_onet::Error::MissingKey => lookup.missing(),
+            ServiceError::Onet(waypoint_onet::Error::MissingKey) => lookup.missing(),
             e => e.into(),
         })
 }

@@ -12,18 +12,6 @@ pub trait Clock: Send + Sync {
     fn wall(&self) -> SystemTime;
 }
 
-#[derive(Debug, Default, Clone, Copy)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Instant {
-        Instant::now()
-    }
-    fn wall(&self) -> SystemTime {
-        SystemTime::now()
-    }
-}
-
 /// A clock that only moves when told to, so tests never sleep.
 #[derive(Debug)]
 pub struct FakeClock {

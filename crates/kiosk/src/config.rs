@@ -46,57 +46,48 @@ impl Lang {
     }
 }
 
-/// The whole kiosk configuration as the app stores it. It holds the PIN
-/// hash, so send [`KioskSettings`] to the UI, not this.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct KioskConfig {
+/// The settings an admin sees and edits in the admin panel.
+// Also what the managed file sets; with the PIN hash they make a [`KioskConfig`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct KioskSettings {
     pub enabled: bool,
     pub idle_minutes: u32,
     pub default_lang: Lang,
-    /// Off by default: on a shared computer results are not kept. An admin
-    /// may allow saving (without labels that identify the person).
+    // Off by default: on a shared computer results are not kept. An admin
+    // may allow saving (without labels that identify the person).
     pub save_results: bool,
     pub printing: bool,
     pub center_name: Option<String>,
-    /// Argon2 PHC string; see [`crate::pin`].
-    pub pin_hash: Option<String>,
 }
 
-impl Default for KioskConfig {
+impl Default for KioskSettings {
     fn default() -> Self {
-        KioskConfig {
+        KioskSettings {
             enabled: false,
             idle_minutes: IDLE_MINUTES_DEFAULT,
             default_lang: Lang::En,
             save_results: false,
             printing: true,
             center_name: None,
-            pin_hash: None,
         }
     }
 }
 
-/// The settings an admin sees and edits in the admin panel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-pub struct KioskSettings {
-    pub enabled: bool,
-    pub idle_minutes: u32,
-    pub default_lang: Lang,
-    pub save_results: bool,
-    pub printing: bool,
-    pub center_name: Option<String>,
+/// The whole kiosk configuration: the settings plus the PIN hash, so send
+/// [`KioskSettings`] to the UI, not this.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KioskConfig {
+    pub settings: KioskSettings,
+    /// Argon2 PHC string; see [`crate::pin`].
+    pub pin_hash: Option<String>,
 }
 
 impl KioskConfig {
     /// Checks every rule; the error names the first field that breaks one.
     pub fn validate(&self) -> Result<()> {
-        self.validate_as(ADMIN_SOURCE)
-    }
-
-    fn validate_as(&self, source: &str) -> Result<()> {
-        check_idle_minutes(source, i64::from(self.idle_minutes))?;
-        if let Some(name) = &self.center_name {
+        let source = ADMIN_SOURCE;
+        check_idle_minutes(source, i64::from(self.settings.idle_minutes))?;
+        if let Some(name) = &self.settings.center_name {
             check_center_name(source, name)?;
         }
         if let Some(hash) = &self.pin_hash {
@@ -105,39 +96,19 @@ impl KioskConfig {
         Ok(())
     }
 
-    pub fn settings(&self) -> KioskSettings {
-        KioskSettings {
-            enabled: self.enabled,
-            idle_minutes: self.idle_minutes,
-            default_lang: self.default_lang,
-            save_results: self.save_results,
-            printing: self.printing,
-            center_name: self.center_name.clone(),
-        }
-    }
-
     /// Applies an admin's changes if they all pass; on error nothing changes.
     pub fn apply_settings(&mut self, s: KioskSettings) -> Result<()> {
-        let center_name = match s.center_name {
-            Some(n) => normalise_center_name(ADMIN_SOURCE, &n)?,
+        let center_name = match &s.center_name {
+            Some(n) => normalise_center_name(ADMIN_SOURCE, n)?,
             None => None,
         };
         let next = KioskConfig {
-            enabled: s.enabled,
-            idle_minutes: s.idle_minutes,
-            default_lang: s.default_lang,
-            save_results: s.save_results,
-            printing: s.printing,
-            center_name,
+            settings: KioskSettings { center_name, ..s },
             pin_hash: self.pin_hash.clone(),
         };
         next.validate()?;
         *self = next;
         Ok(())
-    }
-
-    pub fn session_config(&self) -> Result<crate::session::SessionConfig> {
-        crate::session::SessionConfig::new(self.idle_minutes, self.default_lang)
     }
 
     /// Reads a managed config file's text over the defaults. Every key is
@@ -160,9 +131,9 @@ impl KioskConfig {
         for (key, value) in &table {
             let bad = |reason: String| KioskError::invalid(source, key.as_str(), reason);
             match key.as_str() {
-                "enabled" => c.enabled = as_bool(value).map_err(bad)?,
-                "save_results" => c.save_results = as_bool(value).map_err(bad)?,
-                "printing" => c.printing = as_bool(value).map_err(bad)?,
+                "enabled" => c.settings.enabled = as_bool(value).map_err(bad)?,
+                "save_results" => c.settings.save_results = as_bool(value).map_err(bad)?,
+                "printing" => c.settings.printing = as_bool(value).map_err(bad)?,
                 "idle_minutes" => {
                     let n = value.as_integer().ok_or_else(|| {
                         bad(format!(
@@ -170,7 +141,7 @@ impl KioskConfig {
                             value.type_str()
                         ))
                     })?;
-                    c.idle_minutes = check_idle_minutes(source, n)?;
+                    c.settings.idle_minutes = check_idle_minutes(source, n)?;
                 }
                 "default_lang" => {
                     let code = value.as_str().ok_or_else(|| {
@@ -179,14 +150,14 @@ impl KioskConfig {
                             value.type_str()
                         ))
                     })?;
-                    c.default_lang = Lang::from_code(code)
+                    c.settings.default_lang = Lang::from_code(code)
                         .ok_or_else(|| bad(format!("must be \"en\" or \"es\", got \"{code}\"")))?;
                 }
                 "center_name" => {
                     let s = value
                         .as_str()
                         .ok_or_else(|| bad(format!("must be text, got {}", value.type_str())))?;
-                    c.center_name = normalise_center_name(source, s)?;
+                    c.settings.center_name = normalise_center_name(source, s)?;
                 }
                 "pin_hash" => {
                     let s = value
@@ -213,7 +184,8 @@ fn as_bool(v: &toml::Value) -> std::result::Result<bool, String> {
         .ok_or_else(|| format!("must be true or false, got {}", v.type_str()))
 }
 
-fn check_idle_minutes(source: &str, n: i64) -> Result<u32> {
+/// The one idle-time rule, for the managed file, admin changes and the session machine.
+pub(crate) fn check_idle_minutes(source: &str, n: i64) -> Result<u32> {
     match u32::try_from(n) {
         Ok(m) if (IDLE_MINUTES_MIN..=IDLE_MINUTES_MAX).contains(&m) => Ok(m),
         _ => Err(KioskError::invalid(
@@ -346,7 +318,7 @@ pub fn load_from(path: Option<&Path>, explicit: bool, kiosk_flag: bool) -> LoadO
         }
     }
     if kiosk_flag {
-        out.config.enabled = true;
+        out.config.settings.enabled = true;
     }
     out
 }
@@ -377,12 +349,13 @@ mod tests {
     #[test]
     fn defaults() {
         let c = KioskConfig::default();
-        assert!(!c.enabled);
-        assert_eq!(c.idle_minutes, 3);
-        assert_eq!(c.default_lang, Lang::En);
-        assert!(!c.save_results, "results are not kept on shared computers");
-        assert!(c.printing);
-        assert_eq!(c.center_name, None);
+        let s = &c.settings;
+        assert!(!s.enabled);
+        assert_eq!(s.idle_minutes, 3);
+        assert_eq!(s.default_lang, Lang::En);
+        assert!(!s.save_results, "results are not kept on shared computers");
+        assert!(s.printing);
+        assert_eq!(s.center_name, None);
         assert_eq!(c.pin_hash, None);
         c.validate().unwrap();
         assert_eq!(KioskConfig::from_toml("", SRC).unwrap(), c);
@@ -406,12 +379,14 @@ pin_hash = "{hash}"
         assert_eq!(
             c,
             KioskConfig {
-                enabled: true,
-                idle_minutes: 5,
-                default_lang: Lang::Es,
-                save_results: true,
-                printing: false,
-                center_name: Some("Eastside Career Center".into()),
+                settings: KioskSettings {
+                    enabled: true,
+                    idle_minutes: 5,
+                    default_lang: Lang::Es,
+                    save_results: true,
+                    printing: false,
+                    center_name: Some("Eastside Career Center".into()),
+                },
                 pin_hash: Some(hash),
             }
         );
@@ -422,7 +397,7 @@ pin_hash = "{hash}"
     fn idle_minutes_must_be_1_to_30() {
         for ok in [1, 30] {
             let c = KioskConfig::from_toml(&format!("idle_minutes = {ok}"), SRC).unwrap();
-            assert_eq!(c.idle_minutes, ok);
+            assert_eq!(c.settings.idle_minutes, ok);
         }
         for n in [0, 31, -1] {
             let msg = bad(&format!("idle_minutes = {n}"), "idle_minutes");
@@ -453,7 +428,7 @@ pin_hash = "{hash}"
     fn center_name_is_at_most_80_characters_of_one_line() {
         let name80 = "é".repeat(80);
         let c = KioskConfig::from_toml(&format!("center_name = \"{name80}\""), SRC).unwrap();
-        assert_eq!(c.center_name.as_deref(), Some(name80.as_str()));
+        assert_eq!(c.settings.center_name.as_deref(), Some(name80.as_str()));
         let msg = bad(
             &format!("center_name = \"{}\"", "a".repeat(81)),
             "center_name",
@@ -461,7 +436,7 @@ pin_hash = "{hash}"
         assert!(msg.contains("at most 80"), "{msg}");
         bad("center_name = \"two\\nlines\"", "center_name");
         let c = KioskConfig::from_toml("center_name = \"   \"", SRC).unwrap();
-        assert_eq!(c.center_name, None, "a blank name is no name");
+        assert_eq!(c.settings.center_name, None, "a blank name is no name");
     }
 
     #[test]
@@ -536,12 +511,15 @@ pin_hash = "{hash}"
         let out = load_from(Some(&p), false, false);
         assert_eq!(out.error, None);
         assert_eq!(out.file.as_deref(), Some(p.as_path()));
-        assert_eq!(out.config.idle_minutes, 7);
-        assert!(!out.config.printing);
-        assert!(!out.config.enabled);
+        assert_eq!(out.config.settings.idle_minutes, 7);
+        assert!(!out.config.settings.printing);
+        assert!(!out.config.settings.enabled);
         let out = load_from(Some(&p), false, true);
-        assert!(out.config.enabled, "--kiosk comes last and turns it on");
-        assert_eq!(out.config.idle_minutes, 7);
+        assert!(
+            out.config.settings.enabled,
+            "--kiosk comes last and turns it on"
+        );
+        assert_eq!(out.config.settings.idle_minutes, 7);
     }
 
     #[test]
@@ -557,7 +535,7 @@ pin_hash = "{hash}"
         assert!(msg.contains(&p.display().to_string()), "{msg}");
         assert!(msg.contains("idle_minutes"), "{msg}");
         // The flag still applies on top of the defaults.
-        assert!(load_from(Some(&p), false, true).config.enabled);
+        assert!(load_from(Some(&p), false, true).config.settings.enabled);
     }
 
     #[test]
@@ -584,7 +562,7 @@ pin_hash = "{hash}"
             ..KioskConfig::default()
         };
         let before = c.clone();
-        let mut s = c.settings();
+        let mut s = c.settings.clone();
         s.idle_minutes = 31;
         s.printing = false;
         let e = c.apply_settings(s.clone()).unwrap_err();
@@ -602,19 +580,20 @@ pin_hash = "{hash}"
         s.center_name = Some(" Library ".into());
         s.default_lang = Lang::Es;
         c.apply_settings(s).unwrap();
-        assert_eq!(c.idle_minutes, 12);
-        assert!(!c.printing);
-        assert_eq!(c.center_name.as_deref(), Some("Library"));
+        assert_eq!(c.settings.idle_minutes, 12);
+        assert!(!c.settings.printing);
+        assert_eq!(c.settings.center_name.as_deref(), Some("Library"));
         assert_eq!(c.pin_hash, before.pin_hash, "settings never touch the PIN");
-        let sc = c.session_config().unwrap();
-        assert_eq!(sc.idle(), std::time::Duration::from_secs(12 * 60));
     }
 
     #[test]
     fn validate_catches_a_stored_config_gone_bad() {
         let c = KioskConfig {
-            idle_minutes: 0,
-            ..KioskConfig::default()
+            settings: KioskSettings {
+                idle_minutes: 0,
+                ..KioskSettings::default()
+            },
+            pin_hash: None,
         };
         assert_eq!(c.validate().unwrap_err().code(), "kiosk.config_invalid");
         let c = KioskConfig {
@@ -630,7 +609,7 @@ pin_hash = "{hash}"
             pin_hash: Some(fast_hash()),
             ..KioskConfig::default()
         };
-        let v = serde_json::to_value(c.settings()).unwrap();
+        let v = serde_json::to_value(&c.settings).unwrap();
         assert!(v.get("pin_hash").is_none());
         assert_eq!(v["default_lang"], "en");
     }

@@ -17,6 +17,14 @@ pub enum KioskError {
     #[error("No admin PIN has been set.")]
     NoPin,
 
+    /// Turning kiosk mode on without a PIN would leave staff no way out.
+    #[error("Set an admin PIN before turning kiosk mode on, so staff can leave it.")]
+    EnableWithoutPin,
+
+    /// An admin action while kiosk mode is on and the PIN was not entered; says what was refused.
+    #[error("Enter the admin PIN to {0}.")]
+    Locked(&'static str),
+
     /// The stored hash could not be read or a new one could not be made.
     #[error("The admin PIN could not be checked: {0}")]
     PinHash(String),
@@ -45,7 +53,8 @@ impl KioskError {
             KioskError::PinInvalidFormat => "kiosk.pin_invalid_format",
             KioskError::PinWrong { .. } => "kiosk.pin_wrong",
             KioskError::PinLocked { .. } => "kiosk.pin_locked",
-            KioskError::NoPin => "kiosk.no_pin",
+            KioskError::NoPin | KioskError::EnableWithoutPin => "kiosk.no_pin",
+            KioskError::Locked(_) => "kiosk.locked",
             KioskError::PinHash(_) => "kiosk.pin_hash",
             KioskError::ConfigInvalid { .. } => "kiosk.config_invalid",
             KioskError::ConfigUnreadable { .. } => "kiosk.config_unreadable",
@@ -82,6 +91,8 @@ mod tests {
                 "kiosk.pin_locked",
             ),
             (KioskError::NoPin, "kiosk.no_pin"),
+            (KioskError::EnableWithoutPin, "kiosk.no_pin"),
+            (KioskError::Locked("close Waypoint"), "kiosk.locked"),
             (KioskError::PinHash("x".into()), "kiosk.pin_hash"),
             (
                 KioskError::invalid("f", "idle_minutes", "r"),

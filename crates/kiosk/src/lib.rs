@@ -1,6 +1,7 @@
 //! Kiosk mode for Waypoint on shared computers, in plain Rust so it can be
 //! tested without a webview: the session machine (idle countdown and wipe),
-//! the admin PIN pad with its lock-out, and the kiosk configuration.
+//! the admin PIN pad with its lock-out, the kiosk configuration, and the
+//! admin rules that tie them together ([`KioskPolicy`]).
 //!
 //! Nothing here reads the clock by itself: every call takes `now`, so the
 //! app drives it from a timer and the tests from a [`FakeClock`].
@@ -9,13 +10,15 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod pin;
+pub mod policy;
 pub mod session;
 
-pub use clock::{Clock, FakeClock, SystemClock};
+pub use clock::{Clock, FakeClock};
 pub use config::{
     kiosk_flag, load, load_from, managed_config_path, managed_config_path_from, KioskConfig,
     KioskSettings, Lang, LoadOutcome, ENV_CONFIG_PATH,
 };
 pub use error::{KioskError, Result};
 pub use pin::{hash_pin, LockState, PinPad, PinStatus, MAX_TRIES};
+pub use policy::{KioskPolicy, KioskStatus, Saved, LOCK_FILE, PIN_KEY, SETTINGS_KEY};
 pub use session::{Effect, Event, Kiosk, SessionConfig, Snapshot, State, COUNTDOWN_SECONDS};

@@ -121,11 +121,6 @@ impl PinPad {
         Ok(hash)
     }
 
-    pub fn clear_pin(&mut self) {
-        self.hash = None;
-        self.lock = LockState::default();
-    }
-
     /// Checks a PIN. The lock state may change, so save it afterwards.
     pub fn verify(&mut self, pin: &str, now: SystemTime) -> Result<()> {
         let Some(hash) = self.hash.clone() else {

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{Lang, IDLE_MINUTES_MAX, IDLE_MINUTES_MIN};
-use crate::error::{KioskError, Result};
+use crate::config::{check_idle_minutes, KioskSettings, Lang, IDLE_MINUTES_DEFAULT};
+use crate::error::Result;
 
 /// How long "Are you still there?" waits before wiping.
 pub const COUNTDOWN_SECONDS: u32 = 30;
@@ -94,20 +94,16 @@ pub struct SessionConfig {
 impl SessionConfig {
     /// `idle_minutes` must be 1 to 30.
     pub fn new(idle_minutes: u32, default_lang: Lang) -> Result<Self> {
-        if !(IDLE_MINUTES_MIN..=IDLE_MINUTES_MAX).contains(&idle_minutes) {
-            return Err(KioskError::invalid(
-                "kiosk session",
-                "idle_minutes",
-                format!(
-                    "must be a whole number of minutes from {IDLE_MINUTES_MIN} to {IDLE_MINUTES_MAX}, got {idle_minutes}"
-                ),
-            ));
-        }
+        check_idle_minutes("kiosk session", i64::from(idle_minutes))?;
         Ok(SessionConfig {
             idle: Duration::from_secs(u64::from(idle_minutes) * 60),
             countdown: Duration::from_secs(u64::from(COUNTDOWN_SECONDS)),
             default_lang,
         })
+    }
+
+    pub fn from_settings(s: &KioskSettings) -> Result<Self> {
+        SessionConfig::new(s.idle_minutes, s.default_lang)
     }
 
     pub fn idle(&self) -> Duration {
@@ -117,7 +113,7 @@ impl SessionConfig {
 
 impl Default for SessionConfig {
     fn default() -> Self {
-        SessionConfig::new(crate::config::IDLE_MINUTES_DEFAULT, Lang::En)
+        SessionConfig::new(IDLE_MINUTES_DEFAULT, Lang::En)
             .expect("the default idle time is in range")
     }
 }

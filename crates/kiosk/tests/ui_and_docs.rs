@@ -40,6 +40,9 @@ fn the_documented_example_config_is_valid() {
     let start = doc.find("```toml\n").expect("a toml example") + "```toml\n".len();
     let text = &doc[start..start + doc[start..].find("```").expect("closed block")];
     let c = waypoint_kiosk::KioskConfig::from_toml(text, "docs/kiosk.md").expect("valid example");
-    assert!(c.enabled);
-    assert_eq!(c.center_name.as_deref(), Some("Eastside Career Center"));
+    assert!(c.settings.enabled);
+    assert_eq!(
+        c.settings.center_name.as_deref(),
+        Some("Eastside Career Center")
+    );
 }

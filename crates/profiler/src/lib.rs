@@ -4,8 +4,9 @@
 //!   area descriptions, Job Zones and the attribution text.
 //! - [`answers`]: parsing and scoring answers; typed-in paper scores.
 //! - [`profile`]: the high-point code and flat-profile detection.
-//! - [`pack`]: building an [`OccupationPack`] from Database Services rows or an O*NET
-//!   release (zip or folder of tab-separated text).
+//! - [`pack`]: building an [`OccupationPack`] from Database Services rows, and checking one.
+//! - [`release_files`]: the only module that reads files: an O*NET release (zip or folder
+//!   of tab-separated text) into an [`OccupationPack`].
 //! - [`matcher`]: offline career matching by profile correlation, with fit bands.
 //! - [`batch`]: scoring a CSV of answer strings.
 //!
@@ -19,7 +20,8 @@
 //! # Ok::<(), waypoint_profiler::Error>(())
 //! ```
 //!
-//! No Tauri, HTTP or SQLite here: persistence and the API client live in other crates.
+//! No Tauri, HTTP or SQLite here: persistence and the API client live in other crates, and
+//! the only file reading is [`release_files`] (and [`batch`], over any `Read`/`Write`).
 
 pub mod answers;
 pub mod batch;
@@ -29,6 +31,7 @@ pub mod matcher;
 pub mod model;
 pub mod pack;
 pub mod profile;
+pub mod release_files;
 
 pub use answers::{score_str, Answers};
 pub use batch::{BatchOptions, BatchSummary};
@@ -38,5 +41,6 @@ pub use instrument::{
 };
 pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};
 pub use model::{Area, Fit, Form, Occupation, OccupationPack, Scores};
-pub use pack::{from_database_rows, import_release, Progress, Stage};
+pub use pack::{from_database_rows, Progress, Stage};
 pub use profile::{high_point_code, is_flat, summarize, ProfileSummary};
+pub use release_files::import_release;

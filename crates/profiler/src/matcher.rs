@@ -173,11 +173,6 @@ impl Matcher {
         }
     }
 
-    /// Builds from a borrowed pack (clones it).
-    pub fn from_pack(pack: &OccupationPack) -> Matcher {
-        Matcher::new(pack.clone())
-    }
-
     pub fn release(&self) -> &str {
         &self.release
     }

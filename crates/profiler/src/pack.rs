@@ -1,6 +1,6 @@
-//! Building an [`OccupationPack`]: from Database Services rows (the O*NET service) or
-//! from an O*NET database release in its tab-separated text format (a `.zip` or a
-//! folder). Persistence is another crate's job.
+//! Building an [`OccupationPack`] from the three O*NET tables, without I/O: from Database
+//! Services rows (the O*NET service) here, and from a release's tab-separated files in
+//! [`crate::release_files`], the one module that reads files. Persistence is another crate's job.
 //!
 //! Both paths read the same three tables. Interests rows with scale `OI` give the six
 //! 1–7 values (elements `1.B.1.a`–`f` = R I A S E C); scale `IH` rows (`1.B.1.g`–`i`)
@@ -8,18 +8,12 @@
 //! all six OI values enter the pack, since nothing else can be matched.
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::model::{Area, Occupation, OccupationPack};
-
-pub const OCCUPATION_DATA_FILE: &str = "Occupation Data.txt";
-pub const INTERESTS_FILE: &str = "Interests.txt";
-pub const JOB_ZONES_FILE: &str = "Job Zones.txt";
 
 /// Which part of an import is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,7 +36,7 @@ pub struct Progress {
 }
 
 /// Rows between progress reports: often enough for a smooth bar, rare enough to be free.
-const PROGRESS_EVERY: usize = 1000;
+pub(crate) const PROGRESS_EVERY: usize = 1000;
 
 /// Bad rows listed in one error before summarising the rest.
 const MAX_REPORTED: usize = 5;
@@ -52,22 +46,23 @@ const OI_ELEMENTS: [&str; 6] = [
 ];
 const IH_ELEMENTS: [&str; 3] = ["1.B.1.g", "1.B.1.h", "1.B.1.i"];
 
+/// Collects the three tables' rows and every bad row, then builds the pack.
 #[derive(Default)]
-struct Builder {
-    titles: HashMap<String, String>,
+pub(crate) struct Builder {
+    pub(crate) titles: HashMap<String, String>,
     oi: HashMap<String, [Option<f32>; 6]>,
     ih: HashMap<String, [u8; 3]>,
     zones: HashMap<String, u8>,
     /// (where, line, message) of every bad row, in input order.
-    problems: Vec<(String, Option<usize>, String)>,
+    pub(crate) problems: Vec<(String, Option<usize>, String)>,
 }
 
 impl Builder {
-    fn bad(&mut self, file: &str, line: Option<usize>, message: impl Into<String>) {
+    pub(crate) fn bad(&mut self, file: &str, line: Option<usize>, message: impl Into<String>) {
         self.problems.push((file.to_string(), line, message.into()));
     }
 
-    fn interest(
+    pub(crate) fn interest(
         &mut self,
         file: &str,
         line: Option<usize>,
@@ -113,14 +108,14 @@ impl Builder {
         }
     }
 
-    fn zone(&mut self, file: &str, line: Option<usize>, code: &str, zone: f64) {
+    pub(crate) fn zone(&mut self, file: &str, line: Option<usize>, code: &str, zone: f64) {
         if zone.fract() != 0.0 || !(1.0..=5.0).contains(&zone) {
             return self.bad(file, line, format!("Job Zone {zone} is not 1–5"));
         }
         self.zones.insert(code.to_string(), zone as u8);
     }
 
-    fn finish(
+    pub(crate) fn finish(
         mut self,
         release: &str,
         source: &str,
@@ -389,294 +384,4 @@ pub fn from_database_rows(
         "interests table",
         progress,
     )
-}
-
-// ---------------------------------------------------------------- release text files
-
-/// One tab-separated release file, read whole (the largest needed is well under 1 MB).
-struct Tsv {
-    name: &'static str,
-    text: String,
-}
-
-/// UTF-8, or Latin-1 for older releases; a BOM is dropped.
-fn decode(bytes: Vec<u8>) -> String {
-    let s = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
-    };
-    match s.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => s,
-    }
-}
-
-impl Tsv {
-    /// Runs `each` on every data row with the requested columns picked out, in order.
-    fn rows(
-        &self,
-        b: &mut Builder,
-        stage: Stage,
-        columns: &[&str],
-        progress: &mut dyn FnMut(Progress),
-        mut each: impl FnMut(&mut Builder, usize, &[&str]) -> std::result::Result<(), String>,
-    ) -> Result<()> {
-        let mut lines = self.text.split('\n').enumerate();
-        let header = lines
-            .next()
-            .map(|(_, l)| l.trim_end_matches('\r'))
-            .filter(|l| !l.trim().is_empty())
-            .ok_or_else(|| Error::pack(self.name, None, "the file is empty (no header row)"))?;
-        let names: Vec<&str> = header.split('\t').map(str::trim).collect();
-        let mut idx = Vec::with_capacity(columns.len());
-        for &col in columns {
-            match names.iter().position(|n| n.eq_ignore_ascii_case(col)) {
-                Some(i) => idx.push(i),
-                None => {
-                    return Err(Error::pack(
-                        self.name,
-                        Some(1),
-                        format!(
-                            "missing column \"{col}\" (the header has: {})",
-                            names.join(", ")
-                        ),
-                    ))
-                }
-            }
-        }
-        let total = self
-            .text
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .count() as u64;
-        progress(Progress {
-            stage,
-            done: 0,
-            total,
-        });
-        let mut done = 0u64;
-        let mut fields: Vec<&str> = Vec::with_capacity(names.len());
-        let mut picked: Vec<&str> = Vec::with_capacity(columns.len());
-        for (i, raw) in lines {
-            let line_no = i + 1;
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            fields.clear();
-            fields.extend(line.split('\t'));
-            if fields.len() < names.len() {
-                b.bad(
-                    self.name,
-                    Some(line_no),
-                    format!(
-                        "expected {} tab-separated fields, found {} (is the file cut short?)",
-                        names.len(),
-                        fields.len()
-                    ),
-                );
-            } else {
-                picked.clear();
-                picked.extend(idx.iter().map(|&k| fields[k].trim()));
-                if let Err(m) = each(b, line_no, &picked) {
-                    b.bad(self.name, Some(line_no), m);
-                }
-            }
-            done += 1;
-            if done % PROGRESS_EVERY as u64 == 0 {
-                progress(Progress { stage, done, total });
-            }
-        }
-        progress(Progress {
-            stage,
-            done: total,
-            total,
-        });
-        Ok(())
-    }
-}
-
-fn parse_num(s: &str, what: &str) -> std::result::Result<f64, String> {
-    s.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("{what} {s:?} is not a number"))
-}
-
-fn non_empty<'a>(s: &'a str, what: &str) -> std::result::Result<&'a str, String> {
-    if s.is_empty() {
-        Err(format!("{what} is empty"))
-    } else {
-        Ok(s)
-    }
-}
-
-fn from_tsv(
-    release: &str,
-    files: [Tsv; 3],
-    progress: &mut dyn FnMut(Progress),
-) -> Result<OccupationPack> {
-    let [occ, int, jz] = files;
-    let mut b = Builder::default();
-    occ.rows(
-        &mut b,
-        Stage::OccupationData,
-        &["O*NET-SOC Code", "Title"],
-        progress,
-        |b, _, f| {
-            let code = non_empty(f[0], "O*NET-SOC Code")?;
-            let title = non_empty(f[1], "Title")?;
-            b.titles.insert(code.to_string(), title.to_string());
-            Ok(())
-        },
-    )?;
-    int.rows(
-        &mut b,
-        Stage::Interests,
-        &["O*NET-SOC Code", "Element ID", "Scale ID", "Data Value"],
-        progress,
-        |b, line, f| {
-            let code = non_empty(f[0], "O*NET-SOC Code")?;
-            let value = parse_num(f[3], "Data Value")?;
-            b.interest(INTERESTS_FILE, Some(line), code, f[1], f[2], value as f32);
-            Ok(())
-        },
-    )?;
-    jz.rows(
-        &mut b,
-        Stage::JobZones,
-        &["O*NET-SOC Code", "Job Zone"],
-        progress,
-        |b, line, f| {
-            let code = non_empty(f[0], "O*NET-SOC Code")?;
-            let zone = parse_num(f[1], "Job Zone")?;
-            b.zone(JOB_ZONES_FILE, Some(line), code, zone);
-            Ok(())
-        },
-    )?;
-    b.finish(
-        release,
-        OccupationPack::SOURCE_RELEASE_FILE,
-        INTERESTS_FILE,
-        progress,
-    )
-}
-
-/// A release name from a zip or folder name: `db_29_3_text` → `29.3`; anything else as is.
-pub fn release_from_name(name: &str) -> String {
-    let stem = name.strip_suffix(".zip").unwrap_or(name);
-    let parts: Vec<&str> = stem.split('_').collect();
-    if let ["db", major, minor, ..] = parts.as_slice() {
-        if !major.is_empty()
-            && !minor.is_empty()
-            && major.bytes().all(|c| c.is_ascii_digit())
-            && minor.bytes().all(|c| c.is_ascii_digit())
-        {
-            return format!("{major}.{minor}");
-        }
-    }
-    stem.to_string()
-}
-
-/// Imports an O*NET database release in its tab-separated text format: a `.zip` (the
-/// three files may sit in a subfolder) or a folder holding `Occupation Data.txt`,
-/// `Interests.txt` and `Job Zones.txt`. `release` names it; `None` takes the name from
-/// the zip or folder (see [`release_from_name`]). Bright Outlook is unknown (`None`).
-pub fn import_release(
-    path: &Path,
-    release: Option<&str>,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<OccupationPack> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display(), e))?;
-    let release = match release {
-        Some(r) => r.trim().to_string(),
-        None => release_from_name(
-            &path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        ),
-    };
-    progress(Progress {
-        stage: Stage::Reading,
-        done: 0,
-        total: 3,
-    });
-    let files = if meta.is_dir() {
-        read_folder(path, progress)?
-    } else {
-        read_zip(path, progress)?
-    };
-    from_tsv(&release, files, progress)
-}
-
-const NEEDED: [&str; 3] = [OCCUPATION_DATA_FILE, INTERESTS_FILE, JOB_ZONES_FILE];
-
-fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
-    let mut out = Vec::with_capacity(3);
-    for (i, name) in NEEDED.into_iter().enumerate() {
-        let p = dir.join(name);
-        if !p.is_file() {
-            return Err(Error::pack(
-                name,
-                None,
-                format!("not found in folder {}", dir.display()),
-            ));
-        }
-        let bytes = std::fs::read(&p).map_err(|e| Error::io(p.display(), e))?;
-        out.push(Tsv {
-            name,
-            text: decode(bytes),
-        });
-        progress(Progress {
-            stage: Stage::Reading,
-            done: i as u64 + 1,
-            total: 3,
-        });
-    }
-    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
-}
-
-fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path.display(), e))?;
-    let shown = path.display().to_string();
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
-        Error::pack(
-            &shown,
-            None,
-            format!("not a readable zip archive ({e}); choose the O*NET release .zip or its unpacked folder"),
-        )
-    })?;
-    // Entry names may carry a folder prefix (db_29_3_text/Interests.txt).
-    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
-    let mut out = Vec::with_capacity(3);
-    for (i, name) in NEEDED.into_iter().enumerate() {
-        let entry = names
-            .iter()
-            .filter(|n| n.rsplit(['/', '\\']).next() == Some(name))
-            .min_by_key(|n| n.len())
-            .ok_or_else(|| Error::pack(name, None, format!("not found in archive {shown}")))?;
-        let mut f = zip
-            .by_name(entry)
-            .map_err(|e| Error::pack(name, None, format!("cannot open in archive {shown}: {e}")))?;
-        let mut bytes = Vec::with_capacity(f.size() as usize);
-        f.read_to_end(&mut bytes).map_err(|e| {
-            Error::pack(
-                name,
-                None,
-                format!("cannot be read from archive {shown} (is it damaged?): {e}"),
-            )
-        })?;
-        out.push(Tsv {
-            name,
-            text: decode(bytes),
-        });
-        progress(Progress {
-            stage: Stage::Reading,
-            done: i as u64 + 1,
-            total: 3,
-        });
-    }
-    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
 }

@@ -4,7 +4,8 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use waypoint_profiler::pack::{import_release, release_from_name, validate, Progress, Stage};
+use waypoint_profiler::pack::{validate, Progress, Stage};
+use waypoint_profiler::release_files::{import_release, release_from_name};
 use waypoint_profiler::{from_database_rows, Area, OccupationPack};
 
 fn no_progress() -> impl FnMut(Progress) {

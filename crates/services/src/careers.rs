@@ -182,20 +182,9 @@ impl Services {
                     pages: total.div_ceil(PAGE_SIZE),
                 });
             }
-            let occupations = matcher.occupations();
-            let rows = ranked
-                .iter()
+            let rows = rows_of(&matcher, &ranked)
                 .skip((start - 1) as usize)
                 .take(PAGE_SIZE as usize)
-                .map(|r| {
-                    let o = &occupations[r.index];
-                    CareerRow {
-                        code: o.code.clone(),
-                        title: o.title.clone(),
-                        fit: r.fit,
-                        bright_outlook: o.bright_outlook.unwrap_or(false),
-                    }
-                })
                 .collect();
             let out = CareersPage {
                 tab: tab.to_string(),
@@ -347,8 +336,35 @@ impl Services {
     }
 }
 
+/// Ranked occupations as careers rows, in rank order.
+fn rows_of<'a>(
+    matcher: &'a Matcher,
+    ranked: &'a [waypoint_profiler::Ranked],
+) -> impl Iterator<Item = CareerRow> + 'a {
+    let occupations = matcher.occupations();
+    ranked.iter().map(move |r| {
+        let o = &occupations[r.index];
+        CareerRow {
+            code: o.code.clone(),
+            title: o.title.clone(),
+            fit: r.fit,
+            bright_outlook: o.bright_outlook.unwrap_or(false),
+        }
+    })
+}
+
+/// Every career the offline estimate ranks for `scores`, best first.
+pub(crate) fn estimate_rows(
+    matcher: &Matcher,
+    scores: &waypoint_profiler::Scores,
+    zone: Option<u8>,
+) -> Result<Vec<CareerRow>> {
+    profile::ensure_not_flat(scores)?;
+    Ok(rows_of(matcher, &matcher.rank(scores, zone)?).collect())
+}
+
 /// Collects a full page even when the server returns fewer rows than asked.
-async fn fetch_page(
+pub(crate) async fn fetch_page(
     client: &onet::Client,
     lang: Lang,
     by: &CareerMatch,

@@ -11,6 +11,7 @@ pub mod dto;
 mod error;
 pub mod history;
 pub mod key;
+pub mod online;
 pub mod pack;
 pub mod pdf;
 pub mod questionnaire;
@@ -30,6 +31,7 @@ use waypoint_secrets::{KeyStore, SecretsError};
 use waypoint_store::{Session, Store};
 
 pub use error::{Result, ServiceError};
+pub use online::Online;
 
 /// An error as the UI receives it: a stable code to branch on, a sentence to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, thiserror::Error)]
@@ -158,19 +160,10 @@ impl Services {
     }
 
     fn build_client(&self, key: Option<secrecy::SecretString>) -> Result<Client> {
-        Ok(Client::builder()
-            .base_url(self.onet.base_url.clone())
-            .maybe_api_key(key)
-            .connect_timeout(self.onet.connect_timeout)
-            .request_timeout(self.onet.request_timeout)
-            .retry_policy(self.onet.retry.clone())
-            .build()?)
+        online::build_client(&self.onet, key)
     }
 
     fn install_key(&self, key: Option<secrecy::SecretString>) {
-        if let Some(k) = &key {
-            waypoint_logging::register_secret(secrecy::ExposeSecret::expose_secret(k));
-        }
         let client = match key {
             Some(k) => match self.build_client(Some(k)) {
                 Ok(c) => Some(c),

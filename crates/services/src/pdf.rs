@@ -6,12 +6,17 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use time::OffsetDateTime;
+use waypoint_onet::CareerMatch;
+use waypoint_profiler::{summarize, Answers, Form, Matcher, Scores};
 use waypoint_report_pdf::{
     CareerRow, CareerSource, CareersBlock, ReportDate, ReportError, ReportInput, MAX_CAREER_ROWS,
 };
-use waypoint_store::{Session, Tab};
+use waypoint_store::{CareerTab, Session, Tab};
 
-use crate::dto::Lang;
+use crate::careers::{estimate_rows, fetch_page, PAGE_SIZE};
+use crate::dto::{CareerRow as Row, Lang, Source};
+use crate::online::Online;
 use crate::{Result, Services};
 
 pub use waypoint_report_pdf::{Paper, PrintJob};
@@ -103,6 +108,146 @@ pub(crate) fn report_input(session: &Session, lang: Lang, paper: Paper) -> Resul
     })
 }
 
+/// Renders the report for `session` (saved, held in memory, or built for one report).
+pub fn render(session: &Session, lang: Lang, paper: Option<Paper>) -> Result<Vec<u8>> {
+    let input = report_input(session, lang, paper.unwrap_or_else(default_paper))?;
+    Ok(waypoint_report_pdf::render(&input)?)
+}
+
+/// Writes `bytes` to `path`, replacing any file there.
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).map_err(|source| ReportError::Io {
+        action: "write the report to",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(())
+}
+
+/// A result for one report that is never filed anywhere (the CLI's `report-pdf`).
+pub enum OneOffInput {
+    Answers(Answers),
+    /// Six scores from a paper profiler of `form`.
+    Scores {
+        form: Form,
+        values: [u32; 6],
+    },
+}
+
+/// What [`one_off_report`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneOffReport {
+    /// The high-point code; empty for a flat profile.
+    pub code: String,
+    pub flat: bool,
+    /// `Api`, `Estimate`, or `Unavailable` when no careers were printed.
+    pub careers: Source,
+}
+
+/// Scores `input` and writes its report to `path`, with page 1 of the careers for `zone`: from
+/// O*NET when `online` has a key, else (or when O*NET cannot answer) Waypoint's estimate from
+/// `matcher`, else none and the report says why. No store and no keychain are involved.
+pub async fn one_off_report(
+    input: OneOffInput,
+    zone: Option<u8>,
+    lang: Lang,
+    paper: Option<Paper>,
+    online: Option<&Online>,
+    matcher: Option<&Matcher>,
+    path: &Path,
+) -> Result<OneOffReport> {
+    if let Some(z) = zone {
+        crate::results::check_zone(z)?;
+    }
+    let (form, answers, scores) = match input {
+        OneOffInput::Answers(a) => (a.form(), Some(a.to_answer_string()), a.scores()),
+        OneOffInput::Scores { form, values } => (Form::Typed, None, Scores::typed(values, form)?),
+    };
+    let summary = summarize(&scores);
+    let (source, rows) = if summary.flat {
+        // A flat profile matches nothing; the report says so itself.
+        (Source::Unavailable, vec![])
+    } else {
+        careers(online, matcher, &answers, &scores, zone, lang).await?
+    };
+    let now = OffsetDateTime::now_utc();
+    let snapshot_source = match source {
+        Source::Estimate => waypoint_store::CareerSource::Estimate,
+        _ => waypoint_store::CareerSource::Api,
+    };
+    let session = Session {
+        id: Session::new_id(),
+        started_at: now,
+        finished_at: now,
+        form,
+        lang: lang.store(),
+        answers,
+        scores,
+        job_zone: zone,
+        label: None,
+        careers: match source {
+            Source::Unavailable => vec![],
+            _ => vec![CareerTab {
+                tab: zone.map(Tab::Zone).unwrap_or(Tab::All),
+                total: rows.len() as u32,
+                rows: rows
+                    .into_iter()
+                    .map(|r| waypoint_store::CareerRow {
+                        code: r.code,
+                        title: r.title,
+                        fit: r.fit,
+                        bright_outlook: Some(r.bright_outlook),
+                        source: snapshot_source,
+                        fetched_at: now,
+                    })
+                    .collect(),
+            }],
+        },
+    };
+    write(path, &render(&session, lang, paper)?)?;
+    Ok(OneOffReport {
+        code: if summary.flat {
+            String::new()
+        } else {
+            summary.high_point
+        },
+        flat: summary.flat,
+        careers: source,
+    })
+}
+
+/// Page 1 of careers, as [`Services::careers`] picks them, minus the cache.
+async fn careers(
+    online: Option<&Online>,
+    matcher: Option<&Matcher>,
+    answers: &Option<String>,
+    scores: &Scores,
+    zone: Option<u8>,
+    lang: Lang,
+) -> Result<(Source, Vec<Row>)> {
+    let mut failure = None;
+    if let Some(client) = online.filter(|o| o.has_key()).map(Online::client) {
+        let by = match answers {
+            Some(a) => CareerMatch::Answers(a.clone()),
+            None => CareerMatch::Scores(waypoint_onet::Scores(scores.as_array().map(u32::from))),
+        };
+        match fetch_page(client, lang, &by, zone, 1).await {
+            Ok((rows, _)) => return Ok((Source::Api, rows)),
+            Err(e) if e.is_input() => return Err(e.into()),
+            Err(e) => failure = Some(e),
+        }
+    }
+    if let Some(m) = matcher {
+        let mut rows = estimate_rows(m, scores, zone)?;
+        rows.truncate(PAGE_SIZE as usize);
+        return Ok((Source::Estimate, rows));
+    }
+    match failure {
+        Some(e) => Err(e.into()),
+        None => Ok((Source::Unavailable, vec![])),
+    }
+}
+
 /// Distinguishes temporary files made in one run.
 static NEXT_TEMP: AtomicU64 = AtomicU64::new(0);
 
@@ -115,9 +260,7 @@ impl Services {
         lang: Lang,
         paper: Option<Paper>,
     ) -> Result<Vec<u8>> {
-        let session = self.session(session_id)?;
-        let input = report_input(&session, lang, paper.unwrap_or_else(default_paper))?;
-        Ok(waypoint_report_pdf::render(&input)?)
+        render(&self.session(session_id)?, lang, paper)
     }
 
     /// Writes the report to `path`, replacing any file there.
@@ -128,13 +271,7 @@ impl Services {
         paper: Option<Paper>,
         path: &Path,
     ) -> Result<()> {
-        let bytes = self.report_pdf(session_id, lang, paper)?;
-        std::fs::write(path, bytes).map_err(|source| ReportError::Io {
-            action: "write the report to",
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Ok(())
+        write(path, &self.report_pdf(session_id, lang, paper)?)
     }
 
     /// The folder for Waypoint's temporary files (`<data dir>/tmp`), created if missing.
@@ -172,11 +309,7 @@ impl Services {
             std::process::id(),
             NEXT_TEMP.fetch_add(1, Ordering::Relaxed)
         ));
-        std::fs::write(&path, bytes).map_err(|source| ReportError::Io {
-            action: "write the report to",
-            path: path.clone(),
-            source,
-        })?;
+        write(&path, &bytes)?;
         let job = waypoint_report_pdf::print(&path, printer);
         if delete_after {
             if let Err(e) = std::fs::remove_file(&path) {

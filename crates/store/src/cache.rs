@@ -40,8 +40,9 @@ pub struct CacheKey {
 }
 
 impl CacheKey {
-    /// `resource` is the service path (e.g. `mnm/interestprofiler/questions`),
-    /// `params` the query parameters in any order. Credentials are refused.
+    /// `resource` is the short name the caller files the entry under, not an O*NET URL path
+    /// (the services use `questions`, `questions_30`, `careers` and `report`); `params` are
+    /// what tells entries apart, in any order. Hosts, queries and credentials are refused.
     pub fn new(resource: &str, params: &[(&str, &str)], lang: Lang) -> Result<CacheKey> {
         let resource = resource.trim().trim_matches('/');
         if resource.is_empty()
@@ -50,7 +51,7 @@ impl CacheKey {
             || resource.chars().any(char::is_whitespace)
         {
             return Err(StoreError::InvalidInput(format!(
-                "cache resource {resource:?} must be a bare service path (no host, query or credentials)"
+                "cache resource {resource:?} must be a bare name (no host, query or credentials)"
             )));
         }
         let mut pairs: Vec<(String, String)> = Vec::with_capacity(params.len());

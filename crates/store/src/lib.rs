@@ -96,11 +96,6 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Open (or create) the database in [`data_dir`].
-    pub fn open_default() -> Result<(Store, OpenReport)> {
-        Store::open(data_dir())
-    }
-
     /// Open (or create) `dir/waypoint.db`, recovering from a damaged file.
     pub fn open(dir: impl AsRef<Path>) -> Result<(Store, OpenReport)> {
         Store::open_with(dir, StoreOptions::default())

@@ -7,7 +7,7 @@ fn env_override_and_default_open() {
     let target = dir.path().join("nested").join("data");
     std::env::set_var(waypoint_store::DATA_DIR_ENV, &target);
     assert_eq!(waypoint_store::data_dir(), target);
-    let (store, report) = waypoint_store::Store::open_default().unwrap();
+    let (store, report) = waypoint_store::Store::open(waypoint_store::data_dir()).unwrap();
     assert_eq!(report.recovered_from, None);
     assert_eq!(store.path(), target.join("waypoint.db"));
     assert!(target.join("waypoint.db").is_file());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  allSame, answerString, answeredCount, arrowMove, firstUnanswered, indexesOnPage, keyToValue, pageCount, pageOf, perPage,
+  allSame, answeredCount, arrowMove, firstUnanswered, indexesOnPage, keyToValue, pageCount, pageOf, perPage,
 } from "./questionnaire";
 
 describe("questionnaire paging", () => {
@@ -32,10 +32,6 @@ describe("answers", () => {
     expect(answeredCount(a)).toBe(2);
     expect(firstUnanswered(a)).toBe(2);
     expect(firstUnanswered([1, 2])).toBeNull();
-  });
-  it("builds the O*NET answer string only when complete", () => {
-    expect(answerString([5, 5, 3])).toBe("553");
-    expect(answerString([5, null])).toBeNull();
   });
   it("warns gently only when enough answers are all the same", () => {
     expect(allSame([4, 4, 4, 4, 4, 4, 4, 4, null])).toBe(true);

@@ -55,8 +55,3 @@ export function allSame(answers: (number | null)[], min = 8): boolean {
   const given = answers.filter((a): a is number => a != null);
   return given.length >= min && given.every((a) => a === given[0]);
 }
-
-/** The 60- or 30-character answer string (digits 1–5), or null while incomplete. */
-export function answerString(answers: (number | null)[]): string | null {
-  return answers.every((a) => a != null) ? answers.join("") : null;
-}

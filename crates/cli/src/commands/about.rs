@@ -1,8 +1,8 @@
 use crate::{output, Ctx};
-use waypoint_onet::Result;
+use waypoint_services::Result;
 
 pub async fn run(ctx: &Ctx) -> Result<()> {
-    let about = ctx.client.about().await?;
+    let about = ctx.online.about().await?;
     if ctx.json {
         output::json(&about);
     } else {

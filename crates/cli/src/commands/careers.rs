@@ -1,6 +1,7 @@
 use crate::{output, parse_lang, Ctx};
 use serde::Serialize;
-use waypoint_onet::{CareerMatch, Fit, Lang, Range, Result, Scores};
+use waypoint_onet::{CareerMatch, Fit, Lang, Range, Scores};
+use waypoint_services::Result;
 
 #[derive(clap::Args)]
 #[command(group(clap::ArgGroup::new("input").required(true).args(["answers", "scores"])))]
@@ -48,13 +49,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     // Checked here too so a bad zone fails before any request, like the rest.
     let zone = waypoint_onet::validate::zone(args.zone)?;
     let (total, careers) = if args.all {
-        let all = ctx.client.careers_all(args.lang, &by, zone).await?;
+        let all = ctx.online.careers_all(args.lang, &by, zone).await?;
         (all.len() as u32, all)
     } else {
         let start = args.start.unwrap_or(1);
         let end = args.end.unwrap_or(start.saturating_add(19));
         let page = ctx
-            .client
+            .online
             .careers(args.lang, &by, zone, Range::new(start, end))
             .await?;
         (page.total, page.rows)

@@ -1,6 +1,7 @@
 use crate::{output, parse_lang, Ctx};
 use serde::Serialize;
-use waypoint_onet::{Area, Form, Lang, Result};
+use waypoint_onet::{Area, Form, Lang};
+use waypoint_services::Result;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -20,7 +21,7 @@ struct Item<'a> {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let form = if args.mini { Form::Mini } else { Form::Short };
-    let qn = ctx.client.questions_all(args.lang, form).await?;
+    let qn = ctx.online.questions(args.lang, form).await?;
     if ctx.json {
         let items: Vec<Item> = qn
             .question

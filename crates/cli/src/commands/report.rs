@@ -1,5 +1,6 @@
 use crate::{output, parse_lang, Ctx};
-use waypoint_onet::{Lang, Result, Section, SectionData};
+use waypoint_onet::{Lang, Section, SectionData};
+use waypoint_services::Result;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,7 +17,7 @@ pub struct Args {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let code = args.code.trim();
     let Some(section) = args.section else {
-        let ov = ctx.client.career_overview(args.lang, code).await?;
+        let ov = ctx.online.career_overview(args.lang, code).await?;
         if ctx.json {
             output::json(&ov);
         } else {
@@ -33,7 +34,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
         return Ok(());
     };
-    let data = ctx.client.career_section(args.lang, code, section).await?;
+    let data = ctx.online.career_section(args.lang, code, section).await?;
     if ctx.json {
         output::json(&data);
         return Ok(());

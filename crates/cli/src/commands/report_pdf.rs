@@ -1,15 +1,15 @@
-//! `report-pdf`: the one-page results report as a PDF, through the same `Services` use
-//! cases the app calls. The result is scored and its careers fetched in a throwaway store
-//! (a temporary folder, deleted afterwards), so the person's history is never touched; the
-//! installed occupation pack is copied in for the offline estimate.
+//! `report-pdf`: the one-page results report as a PDF, through the same `waypoint-services`
+//! code the app prints with. The result lives only in memory (nothing is filed in the
+//! person's history); careers come from O*NET with a key, else from the installed occupation
+//! pack's offline estimate.
 
 use std::path::PathBuf;
 
 use serde::Serialize;
-use waypoint_profiler::{Answers, Form, Scores};
+use waypoint_profiler::{Answers, Form, Matcher, Scores};
 use waypoint_services::dto::{Lang, Source};
-use waypoint_services::pdf::Paper;
-use waypoint_services::{OnetSettings, Services};
+use waypoint_services::pdf::{one_off_report, OneOffInput, Paper};
+use waypoint_services::{OnetSettings, Online};
 use waypoint_store::{Store, DB_FILE};
 
 use crate::commands::batch::parse_zone;
@@ -75,11 +75,6 @@ fn parse_scores(s: &str) -> Result<[u32; 6], Fail> {
     Ok(values)
 }
 
-enum Input {
-    Answers(Answers),
-    Scores([u32; 6]),
-}
-
 /// What the command reports on stdout.
 #[derive(Serialize)]
 struct Out {
@@ -93,8 +88,11 @@ struct Out {
 pub fn run(args: &Args, api_base: Option<&str>, json: bool) -> Result<(), Fail> {
     // Everything the person typed is checked before any request or file is touched.
     let input = match (&args.answers, &args.scores) {
-        (Some(a), _) => Input::Answers(Answers::parse(a.trim())?),
-        (None, Some(s)) => Input::Scores(parse_scores(s)?),
+        (Some(a), _) => OneOffInput::Answers(Answers::parse(a.trim())?),
+        (None, Some(s)) => OneOffInput::Scores {
+            form: Form::Ip60,
+            values: parse_scores(s)?,
+        },
         (None, None) => unreachable!("clap requires one of them"),
     };
     if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -108,58 +106,37 @@ pub fn run(args: &Args, api_base: Option<&str>, json: bool) -> Result<(), Fail> 
     }
     let base = crate::api_base(api_base)?;
     let lookup = key::api_key();
+    let online = match lookup.key.clone() {
+        Some(k) => Some(Online::new(&OnetSettings::new(base), Some(k))?),
+        None => None,
+    };
+    let matcher = installed_matcher()?;
+    let report = crate::runtime()?.block_on(one_off_report(
+        input,
+        args.zone,
+        args.lang,
+        args.paper,
+        online.as_ref(),
+        matcher.as_ref(),
+        &args.out,
+    ))?;
 
-    let scratch = tempfile::tempdir()
-        .map_err(|e| Fail::new(4, format!("cannot make a temporary folder: {e}")))?;
-    let (store, _) = Store::open(scratch.path())?;
-    let has_pack = copy_pack(&store)?;
-    let keys = waypoint_secrets::KeyStore::new(waypoint_secrets::SERVICE, "waypoint-cli-unused");
-    let s = Services::new(store, keys, OnetSettings::new(base));
-    if let Some(k) = lookup.key.clone() {
-        s.use_key(k);
-    }
-
-    let lang = args.lang;
-    let (outcome, careers) = crate::runtime()?.block_on(async {
-        let outcome = match &input {
-            Input::Answers(a) => {
-                let d = s.start_draft(a.form(), lang)?;
-                for (i, v) in a.to_answer_string().chars().enumerate() {
-                    let v = v.to_digit(10).unwrap_or(0) as u8;
-                    s.record_answer(&d.id, i as u32 + 1, v)?;
-                }
-                s.submit_answers(&d.id, None).await?
-            }
-            Input::Scores(v) => s.submit_scores(Form::Ip60, *v, lang, None)?,
-        };
-        s.choose_zone(&outcome.session_id, args.zone)?;
-        // A flat profile matches nothing; the report says so itself.
-        let careers = if !outcome.flat && (s.has_key() || has_pack) {
-            let tab = args.zone.map_or("all".to_string(), |z| z.to_string());
-            Some(s.careers(&outcome.session_id, &tab, 1, lang).await?.source)
-        } else {
-            None
-        };
-        Ok::<_, waypoint_services::ServiceError>((outcome, careers))
-    })?;
-    s.save_report_pdf(&outcome.session_id, lang, args.paper, &args.out)?;
-
-    let careers = match careers {
-        Some(Source::Api) | Some(Source::Cache) => "api",
-        Some(Source::Estimate) => "estimate",
+    let careers = match report.careers {
+        Source::Api | Source::Cache => "api",
+        Source::Estimate => "estimate",
         _ => "none",
     };
     if json {
         output::json(&Out {
             out: args.out.clone(),
-            code: outcome.code,
+            code: report.code,
             careers,
         });
     } else {
         let from = match careers {
             "api" => "careers from O*NET",
             "estimate" => "careers from Waypoint's offline estimate",
-            _ if outcome.flat => "no careers: a flat profile matches none",
+            _ if report.flat => "no careers: a flat profile matches none",
             _ => "no careers: no O*NET key and no occupation pack",
         };
         println!("Wrote {} ({from})", args.out.display());
@@ -167,19 +144,13 @@ pub fn run(args: &Args, api_base: Option<&str>, json: bool) -> Result<(), Fail> 
     Ok(())
 }
 
-/// Copies the occupation pack installed in the data folder, if any, into `scratch`, so the
-/// offline estimate works there. Never creates a data folder that is not there.
-fn copy_pack(scratch: &Store) -> Result<bool, Fail> {
+/// The offline estimate over the occupation pack installed in the data folder, if any. Never
+/// creates a data folder that is not there.
+fn installed_matcher() -> Result<Option<Matcher>, Fail> {
     let dir = data_dir()?;
     if !dir.join(DB_FILE).is_file() {
-        return Ok(false);
+        return Ok(None);
     }
     let (user, _) = Store::open(&dir)?;
-    match (user.load_pack()?, user.pack_info()?) {
-        (Some(pack), Some(info)) => {
-            scratch.replace_pack(&pack, info.imported_at)?;
-            Ok(true)
-        }
-        _ => Ok(false),
-    }
+    Ok(user.load_pack()?.map(Matcher::new))
 }

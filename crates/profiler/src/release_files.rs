@@ -1,0 +1,411 @@
+//! The crate's only file I/O: reading an O*NET database release in its tab-separated text
+//! format, from a `.zip` or an unpacked folder, into an [`OccupationPack`] (rules in
+//! [`crate::pack`]).
+//!
+//! The files are tab-separated with a header row and no quoting (a `"` is an ordinary
+//! character in O*NET's text files); they are parsed with the `csv` crate.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::OccupationPack;
+use crate::pack::{Builder, Progress, Stage, PROGRESS_EVERY};
+
+pub const OCCUPATION_DATA_FILE: &str = "Occupation Data.txt";
+pub const INTERESTS_FILE: &str = "Interests.txt";
+pub const JOB_ZONES_FILE: &str = "Job Zones.txt";
+
+const NEEDED: [&str; 3] = [OCCUPATION_DATA_FILE, INTERESTS_FILE, JOB_ZONES_FILE];
+
+/// One tab-separated release file, read whole (the largest needed is well under 1 MB).
+struct Tsv {
+    name: &'static str,
+    text: String,
+}
+
+/// UTF-8, or Latin-1 for older releases; a BOM is dropped and CRLF becomes LF.
+fn decode(bytes: Vec<u8>) -> String {
+    let s = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    };
+    let s = s.strip_prefix('\u{feff}').unwrap_or(&s);
+    s.replace("\r\n", "\n")
+}
+
+impl Tsv {
+    /// Runs `each` on every data row with the requested columns picked out, in order.
+    fn rows(
+        &self,
+        b: &mut Builder,
+        stage: Stage,
+        columns: &[&str],
+        progress: &mut dyn FnMut(Progress),
+        mut each: impl FnMut(&mut Builder, usize, &[&str]) -> std::result::Result<(), String>,
+    ) -> Result<()> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .quoting(false)
+            // Short rows are reported below with their line, not as a parse error.
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(self.text.as_bytes());
+        let unreadable = |e: csv::Error| {
+            let line = e.position().map(|p| p.line() as usize);
+            Error::pack(self.name, line, format!("cannot be read: {e}"))
+        };
+        let names: Vec<String> = reader
+            .headers()
+            .map_err(unreadable)?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        if names.iter().all(String::is_empty) {
+            return Err(Error::pack(
+                self.name,
+                None,
+                "the file is empty (no header row)",
+            ));
+        }
+        let mut idx = Vec::with_capacity(columns.len());
+        for &col in columns {
+            match names.iter().position(|n| n.eq_ignore_ascii_case(col)) {
+                Some(i) => idx.push(i),
+                None => {
+                    return Err(Error::pack(
+                        self.name,
+                        Some(1),
+                        format!(
+                            "missing column \"{col}\" (the header has: {})",
+                            names.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        let mut records = Vec::new();
+        for r in reader.records() {
+            let r = r.map_err(unreadable)?;
+            // A line of blanks is no row.
+            if r.iter().any(|f| !f.is_empty()) {
+                records.push(r);
+            }
+        }
+        let total = records.len() as u64;
+        progress(Progress {
+            stage,
+            done: 0,
+            total,
+        });
+        let mut picked: Vec<&str> = Vec::with_capacity(columns.len());
+        // Lines are counted from byte offsets: the `csv` crate's own count skips blank lines,
+        // and its offset is where the blank lines before a record begin.
+        let bytes = self.text.as_bytes();
+        let (mut at, mut line_no) = (0usize, 1usize);
+        for (done, r) in records.iter().enumerate() {
+            let mut start = r.position().map_or(at, |p| p.byte() as usize);
+            while bytes.get(start) == Some(&b'\n') {
+                start += 1;
+            }
+            line_no += bytes[at..start].iter().filter(|&&c| c == b'\n').count();
+            at = start;
+            if r.len() < names.len() {
+                b.bad(
+                    self.name,
+                    Some(line_no),
+                    format!(
+                        "expected {} tab-separated fields, found {} (is the file cut short?)",
+                        names.len(),
+                        r.len()
+                    ),
+                );
+            } else {
+                picked.clear();
+                picked.extend(idx.iter().map(|&k| &r[k]));
+                if let Err(m) = each(b, line_no, &picked) {
+                    b.bad(self.name, Some(line_no), m);
+                }
+            }
+            let done = done as u64 + 1;
+            if done % PROGRESS_EVERY as u64 == 0 {
+                progress(Progress { stage, done, total });
+            }
+        }
+        progress(Progress {
+            stage,
+            done: total,
+            total,
+        });
+        Ok(())
+    }
+}
+
+fn parse_num(s: &str, what: &str) -> std::result::Result<f64, String> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{what} {s:?} is not a number"))
+}
+
+fn non_empty<'a>(s: &'a str, what: &str) -> std::result::Result<&'a str, String> {
+    if s.is_empty() {
+        Err(format!("{what} is empty"))
+    } else {
+        Ok(s)
+    }
+}
+
+fn from_tsv(
+    release: &str,
+    files: [Tsv; 3],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<OccupationPack> {
+    let [occ, int, jz] = files;
+    let mut b = Builder::default();
+    occ.rows(
+        &mut b,
+        Stage::OccupationData,
+        &["O*NET-SOC Code", "Title"],
+        progress,
+        |b, _, f| {
+            let code = non_empty(f[0], "O*NET-SOC Code")?;
+            let title = non_empty(f[1], "Title")?;
+            b.titles.insert(code.to_string(), title.to_string());
+            Ok(())
+        },
+    )?;
+    int.rows(
+        &mut b,
+        Stage::Interests,
+        &["O*NET-SOC Code", "Element ID", "Scale ID", "Data Value"],
+        progress,
+        |b, line, f| {
+            let code = non_empty(f[0], "O*NET-SOC Code")?;
+            let value = parse_num(f[3], "Data Value")?;
+            b.interest(INTERESTS_FILE, Some(line), code, f[1], f[2], value as f32);
+            Ok(())
+        },
+    )?;
+    jz.rows(
+        &mut b,
+        Stage::JobZones,
+        &["O*NET-SOC Code", "Job Zone"],
+        progress,
+        |b, line, f| {
+            let code = non_empty(f[0], "O*NET-SOC Code")?;
+            let zone = parse_num(f[1], "Job Zone")?;
+            b.zone(JOB_ZONES_FILE, Some(line), code, zone);
+            Ok(())
+        },
+    )?;
+    b.finish(
+        release,
+        OccupationPack::SOURCE_RELEASE_FILE,
+        INTERESTS_FILE,
+        progress,
+    )
+}
+
+/// A release name from a zip or folder name: `db_29_3_text` → `29.3`; anything else as is.
+pub fn release_from_name(name: &str) -> String {
+    let stem = name.strip_suffix(".zip").unwrap_or(name);
+    let parts: Vec<&str> = stem.split('_').collect();
+    if let ["db", major, minor, ..] = parts.as_slice() {
+        if !major.is_empty()
+            && !minor.is_empty()
+            && major.bytes().all(|c| c.is_ascii_digit())
+            && minor.bytes().all(|c| c.is_ascii_digit())
+        {
+            return format!("{major}.{minor}");
+        }
+    }
+    stem.to_string()
+}
+
+/// Imports an O*NET database release in its tab-separated text format: a `.zip` (the
+/// three files may sit in a subfolder) or a folder holding `Occupation Data.txt`,
+/// `Interests.txt` and `Job Zones.txt`. `release` names it; `None` takes the name from
+/// the zip or folder (see [`release_from_name`]). Bright Outlook is unknown (`None`).
+pub fn import_release(
+    path: &Path,
+    release: Option<&str>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<OccupationPack> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display(), e))?;
+    let release = match release {
+        Some(r) => r.trim().to_string(),
+        None => release_from_name(
+            &path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        ),
+    };
+    progress(Progress {
+        stage: Stage::Reading,
+        done: 0,
+        total: 3,
+    });
+    let files = if meta.is_dir() {
+        read_folder(path, progress)?
+    } else {
+        read_zip(path, progress)?
+    };
+    from_tsv(&release, files, progress)
+}
+
+fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
+    let mut out = Vec::with_capacity(3);
+    for (i, name) in NEEDED.into_iter().enumerate() {
+        let p = dir.join(name);
+        if !p.is_file() {
+            return Err(Error::pack(
+                name,
+                None,
+                format!("not found in folder {}", dir.display()),
+            ));
+        }
+        let bytes = std::fs::read(&p).map_err(|e| Error::io(p.display(), e))?;
+        out.push(Tsv {
+            name,
+            text: decode(bytes),
+        });
+        progress(Progress {
+            stage: Stage::Reading,
+            done: i as u64 + 1,
+            total: 3,
+        });
+    }
+    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
+}
+
+fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path.display(), e))?;
+    let shown = path.display().to_string();
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
+        Error::pack(
+            &shown,
+            None,
+            format!("not a readable zip archive ({e}); choose the O*NET release .zip or its unpacked folder"),
+        )
+    })?;
+    // Entry names may carry a folder prefix (db_29_3_text/Interests.txt).
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    let mut out = Vec::with_capacity(3);
+    for (i, name) in NEEDED.into_iter().enumerate() {
+        let entry = names
+            .iter()
+            .filter(|n| n.rsplit(['/', '\\']).next() == Some(name))
+            .min_by_key(|n| n.len())
+            .ok_or_else(|| Error::pack(name, None, format!("not found in archive {shown}")))?;
+        let mut f = zip
+            .by_name(entry)
+            .map_err(|e| Error::pack(name, None, format!("cannot open in archive {shown}: {e}")))?;
+        let mut bytes = Vec::with_capacity(f.size() as usize);
+        f.read_to_end(&mut bytes).map_err(|e| {
+            Error::pack(
+                name,
+                None,
+                format!("cannot be read from archive {shown} (is it damaged?): {e}"),
+            )
+        })?;
+        out.push(Tsv {
+            name,
+            text: decode(bytes),
+        });
+        progress(Progress {
+            stage: Stage::Reading,
+            done: i as u64 + 1,
+            total: 3,
+        });
+    }
+    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tsv(name: &'static str, text: &str) -> Tsv {
+        Tsv {
+            name,
+            text: decode(text.as_bytes().to_vec()),
+        }
+    }
+
+    /// Rows as `each` sees them, with their line numbers, and the problems reported.
+    fn read(text: &str, columns: &[&str]) -> (Vec<(usize, Vec<String>)>, Vec<String>) {
+        let mut b = Builder::default();
+        let mut rows = Vec::new();
+        tsv(OCCUPATION_DATA_FILE, text)
+            .rows(
+                &mut b,
+                Stage::OccupationData,
+                columns,
+                &mut |_| {},
+                |_, line, f| {
+                    rows.push((line, f.iter().map(|s| s.to_string()).collect()));
+                    Ok(())
+                },
+            )
+            .unwrap();
+        let problems = b
+            .problems
+            .iter()
+            .map(|(_, l, m)| format!("{l:?} {m}"))
+            .collect();
+        (rows, problems)
+    }
+
+    #[test]
+    fn quotes_are_plain_characters_and_blank_lines_keep_line_numbers() {
+        let text = "O*NET-SOC Code\tTitle\tDescription\r\n\
+                    11-1011.00\t Chief \"Top\" Executives \t\"Plan\r\n\
+                    \r\n\
+                    11-1021.00\tGeneral Managers\tDirect \"and\" plan\r\n";
+        let (rows, problems) = read(text, &["Title", "o*net-soc code"]);
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    2,
+                    vec!["Chief \"Top\" Executives".into(), "11-1011.00".into()]
+                ),
+                (4, vec!["General Managers".into(), "11-1021.00".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_row_is_reported_with_its_line() {
+        let (rows, problems) = read(
+            "O*NET-SOC Code\tTitle\n11-1011.00\tChief Executives\n11-10\n",
+            &["Title"],
+        );
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            problems,
+            vec!["Some(3) expected 2 tab-separated fields, found 1 (is the file cut short?)"]
+        );
+    }
+
+    #[test]
+    fn an_empty_file_has_no_header() {
+        let mut b = Builder::default();
+        let e = tsv(INTERESTS_FILE, "")
+            .rows(
+                &mut b,
+                Stage::Interests,
+                &["Title"],
+                &mut |_| {},
+                |_, _, _| Ok(()),
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Interests.txt: the file is empty (no header row)"
+        );
+    }
+}

@@ -164,6 +164,9 @@ impl Services {
     }
 
     fn install_key(&self, key: Option<secrecy::SecretString>) {
+        if let Some(k) = &key {
+            online::use_key(k);
+        }
         let client = match key {
             Some(k) => match self.build_client(Some(k)) {
                 Ok(c) => Some(c),

@@ -11,11 +11,10 @@ use waypoint_onet::{
 
 use crate::{OnetSettings, Result};
 
-/// The O*NET client for `settings` and `key`; the one place either side builds it.
+/// The O*NET client for `settings` and `key`; the one place either side builds it. The key
+/// is not registered for log redaction here: a key being tried (and maybe rejected) is not
+/// one to blank in every log line. Callers register keys they hold ([`use_key`]).
 pub(crate) fn build_client(settings: &OnetSettings, key: Option<SecretString>) -> Result<Client> {
-    if let Some(k) = &key {
-        waypoint_logging::register_secret(k.expose_secret());
-    }
     Ok(Client::builder()
         .base_url(settings.base_url.clone())
         .maybe_api_key(key)
@@ -23,6 +22,12 @@ pub(crate) fn build_client(settings: &OnetSettings, key: Option<SecretString>) -
         .request_timeout(settings.request_timeout)
         .retry_policy(settings.retry.clone())
         .build()?)
+}
+
+/// A key the program holds (stored, or given for this run): from now on it is redacted from
+/// every log line.
+pub(crate) fn use_key(key: &SecretString) {
+    waypoint_logging::register_secret(key.expose_secret());
 }
 
 /// Online reads. Without a key each call fails with `onet.missing_key` before sending
@@ -35,6 +40,9 @@ pub struct Online {
 
 impl Online {
     pub fn new(settings: &OnetSettings, key: Option<SecretString>) -> Result<Online> {
+        if let Some(k) = &key {
+            use_key(k);
+        }
         Ok(Online {
             has_key: key.is_some(),
             client: build_client(settings, key)?,

@@ -138,8 +138,9 @@ fn client_to(base: &str) -> Client {
     Client::builder()
         .base_url(base)
         .api_key(SecretString::from(common::KEY))
-        .connect_timeout(Duration::from_secs(2))
-        .request_timeout(Duration::from_secs(5))
+        // Generous: Windows takes about 2 s to report a refused loopback connection (step 5).
+        .connect_timeout(Duration::from_secs(10))
+        .request_timeout(Duration::from_secs(15))
         .retry_policy(common::fast_policy())
         .build()
         .unwrap()

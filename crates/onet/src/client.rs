@@ -136,6 +136,9 @@ impl ClientBuilder {
             .default_headers(headers)
             .connect_timeout(self.connect_timeout)
             .timeout(self.request_timeout)
+            // Both root sets: a school filter's root lives only in the OS store.
+            .tls_built_in_webpki_certs(true)
+            .tls_built_in_native_certs(true)
             // A followed redirect would carry X-API-Key to wherever it points. O*NET does not
             // redirect its API, so a 30x is answered as a bad response and never followed.
             .redirect(reqwest::redirect::Policy::none())

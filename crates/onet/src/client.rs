@@ -136,6 +136,9 @@ impl ClientBuilder {
             .default_headers(headers)
             .connect_timeout(self.connect_timeout)
             .timeout(self.request_timeout)
+            // Both root sets: a school filter's root lives only in the OS store.
+            .tls_built_in_webpki_certs(true)
+            .tls_built_in_native_certs(true)
             // A followed redirect would carry X-API-Key to wherever it points. O*NET does not
             // redirect its API, so a 30x is answered as a bad response and never followed.
             .redirect(reqwest::redirect::Policy::none())
@@ -935,7 +938,9 @@ fn transport_error(e: reqwest::Error, resource: &str) -> Error {
         };
     }
     let detail = root_cause(&e);
-    if e.is_connect() {
+    if is_certificate_error(&e) {
+        Error::Certificate { detail }
+    } else if e.is_connect() {
         Error::Offline { detail }
     } else {
         Error::Interrupted {
@@ -943,6 +948,26 @@ fn transport_error(e: reqwest::Error, resource: &str) -> Error {
             detail,
         }
     }
+}
+
+/// A refused server certificate anywhere in the chain. `io::Error::source()` skips the
+/// error it wraps, so an `io::Error` is looked into with `get_ref()` as well.
+fn is_certificate_error(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            // Our check of the server's certificate; alerts from the server are about
+            // client certificates, which this client never sends.
+            return matches!(tls, rustls::Error::InvalidCertificate(_));
+        }
+        let inner = err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .map(|i| i as &(dyn std::error::Error + 'static));
+        cur = inner.or_else(|| err.source());
+    }
+    // Not a rustls error we can see (another TLS stack or a wrapper that hides it).
+    root_cause(e).to_ascii_lowercase().contains("certificate")
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

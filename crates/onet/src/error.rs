@@ -26,6 +26,10 @@ pub enum Error {
     Timeout { resource: String },
     #[error("cannot reach O*NET ({detail}); check the internet connection")]
     Offline { detail: String },
+    /// The TLS certificate was refused, often a network that inspects secure connections
+    /// with a root certificate this computer does not trust. Asking again does not help.
+    #[error("a security certificate on this network was refused, so O*NET cannot be reached ({detail}); a school or office network may inspect secure connections: ask its IT staff to install its certificate on this computer")]
+    Certificate { detail: String },
     /// Connection dropped or body cut short. The app falls back as when offline, but
     /// tells the person the truth: the connection worked and then broke.
     #[error("the connection to O*NET broke while loading {resource} ({detail}); check the internet connection and try again")]
@@ -69,6 +73,7 @@ impl Error {
             Error::Server { .. } => "onet.server_error",
             Error::Timeout { .. } => "network.timeout",
             Error::Offline { .. } => "network.offline",
+            Error::Certificate { .. } => "network.certificate",
             Error::Interrupted { .. } => "network.interrupted",
             Error::BadResponse { .. } => "onet.bad_response",
             Error::InvalidAnswers(_) => "input.invalid_answers",
@@ -102,7 +107,10 @@ impl Error {
     pub fn is_offline(&self) -> bool {
         matches!(
             self,
-            Error::Offline { .. } | Error::Interrupted { .. } | Error::Timeout { .. }
+            Error::Offline { .. }
+                | Error::Certificate { .. }
+                | Error::Interrupted { .. }
+                | Error::Timeout { .. }
         )
     }
 

@@ -300,6 +300,7 @@ export const en = {
     "report.unavailable_offline": "This career report is not saved on this computer and Waypoint is offline. Connect to the internet to see it.",
     "network.timeout": "O*NET took too long to answer. Check the connection, then try again.",
     "network.interrupted": "The connection to O*NET broke off before the answer arrived. Try again in a moment.",
+    "network.certificate": "A security certificate on this network was refused, so Waypoint cannot reach O*NET. A school or office network may inspect secure connections: ask your IT staff to install its certificate on this computer.",
     "onet.server_error": "O*NET is having trouble right now. Wait a minute, then try again.",
     "onet.bad_response": "O*NET's answer arrived incomplete or garbled. Try again.",
     "onet.no_key": "This needs an O*NET Web Services key. Add one in Settings (it is free).",

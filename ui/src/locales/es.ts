@@ -301,6 +301,7 @@ export const es: Messages = {
     "report.unavailable_offline": "Este informe no está guardado en esta computadora y Waypoint no tiene conexión. Conéctate a internet para verlo.",
     "network.timeout": "O*NET tardó demasiado en responder. Revisa la conexión e inténtalo de nuevo.",
     "network.interrupted": "La conexión con O*NET se cortó antes de llegar la respuesta. Vuelve a intentarlo en un momento.",
+    "network.certificate": "Se rechazó un certificado de seguridad de esta red, así que Waypoint no puede conectarse con O*NET. Las redes de escuelas y oficinas a veces inspeccionan las conexiones seguras: pide al personal de informática que instale su certificado en esta computadora.",
     "onet.server_error": "O*NET tiene problemas en este momento. Espera un minuto e inténtalo de nuevo.",
     "onet.bad_response": "La respuesta de O*NET llegó incompleta o dañada. Inténtalo de nuevo.",
     "onet.no_key": "Esto necesita una clave de O*NET Web Services. Agrégala en Ajustes (es gratis).",

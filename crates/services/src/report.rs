@@ -66,8 +66,10 @@ impl Services {
                 Ok(r)
             }
             None => match failure {
-                // A 429 or 5xx is not "offline": say what really happened.
-                Some(e) if !e.is_offline() => Err(e.into()),
+                // A 429, a 5xx or a refused certificate is not "offline": say what happened.
+                Some(e) if !e.is_offline() || matches!(e, onet::Error::Certificate { .. }) => {
+                    Err(e.into())
+                }
                 _ => Err(ServiceError::ReportUnavailableOffline),
             },
         }

@@ -11,4 +11,5 @@ export function errorText(e: AppError): string {
 export function isRetryable(e: AppError): boolean {
   return !NOT_RETRYABLE.has(e.code);
 }
-const NOT_RETRYABLE = new Set(["onet.unauthorized", "onet.no_key", "profile.flat", "input.invalid_zone"]);
+// A refused certificate stays refused until the OS trusts it and Waypoint restarts.
+const NOT_RETRYABLE = new Set(["onet.unauthorized", "onet.no_key", "profile.flat", "input.invalid_zone", "network.certificate"]);

@@ -26,10 +26,13 @@ use time::OffsetDateTime;
 pub use batch::Batch;
 pub use cache::CacheKey;
 pub use error::{Result, StoreError};
-pub use exchange::{ImportMode, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
+pub use exchange::{
+    ImportMode, ImportReport, EXPORT_FORMAT, EXPORT_VERSION, IMPORT_MAX_BYTES, IMPORT_MAX_SESSIONS,
+};
 pub use model::{
-    interest_code, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab, Comparison, Draft,
-    ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
+    interest_code, is_bidi_control, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab,
+    Comparison, Draft, ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
+    CAREERS_PER_TAB_MAX, CAREER_CODE_MAX_CHARS, CAREER_TITLE_MAX_CHARS, LABEL_MAX_CHARS,
 };
 pub use waypoint_profiler::{Area, Fit, Form, Occupation, OccupationPack, Scores};
 

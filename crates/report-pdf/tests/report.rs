@@ -396,3 +396,19 @@ fn size_and_time() {
         );
     }
 }
+
+#[test]
+fn names_in_scripts_the_font_lacks_print_a_visible_marker_not_empty_boxes() {
+    let mut input = sample(Lang::En, Paper::Letter);
+    input.label = Some("王小明 and سارة".to_string());
+    if let Some(c) = input.careers.as_mut() {
+        c.rows[0].title = "Ingeniería 工程师".to_string();
+    }
+    let pdf = render(&input).unwrap();
+    let f = flat(&pdftotext("unprintable-scripts", &pdf));
+    assert!(f.contains("For: [?] and [?]"), "{f}");
+    assert!(f.contains("Ingeniería [?]"), "{f}");
+    for c in ['王', 'س', '工'] {
+        assert!(!f.contains(c), "{c} reached the PDF: {f}");
+    }
+}

@@ -29,6 +29,7 @@ pub mod matcher;
 pub mod model;
 pub mod pack;
 pub mod profile;
+pub mod spreadsheet;
 
 pub use answers::{score_str, Answers};
 pub use batch::{BatchOptions, BatchSummary};

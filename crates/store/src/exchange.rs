@@ -7,6 +7,7 @@ use crate::error::{Result, StoreError};
 use crate::model::{form_str, ForgetReport, Session};
 use crate::sessions;
 use crate::Store;
+use waypoint_profiler::spreadsheet::spreadsheet_safe;
 
 /// `format` field of a JSON export; anything else is not ours.
 pub const EXPORT_FORMAT: &str = "waypoint.sessions";
@@ -245,14 +246,4 @@ fn parse_export(data: &str) -> Result<Vec<Session>> {
     let mut ids = std::collections::HashSet::new();
     out.retain(|s| ids.insert(s.id.clone()));
     Ok(out)
-}
-
-/// Spreadsheets run cells starting with these as formulas; a label is free
-/// text, so neutralize it (the JSON export keeps it verbatim).
-fn spreadsheet_safe(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
 }

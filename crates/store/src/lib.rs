@@ -66,13 +66,21 @@ pub struct StoreOptions {
     pub busy_timeout: Duration,
     /// Cache entries older than this are reported stale (still returned).
     pub cache_max_age: Duration,
+    /// Bound on the bytes of cached bodies; past it the least recently used non-personal
+    /// entries are dropped on each write. Personal entries go with "forget" and the kiosk wipe.
+    pub cache_max_bytes: u64,
 }
+
+/// Default [`StoreOptions::cache_max_bytes`]: 64 MiB, hundreds of times what one
+/// visitor's session caches.
+pub const CACHE_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Default for StoreOptions {
     fn default() -> Self {
         StoreOptions {
             busy_timeout: Duration::from_secs(5),
             cache_max_age: Duration::from_secs(30 * 24 * 60 * 60),
+            cache_max_bytes: CACHE_MAX_BYTES,
         }
     }
 }

@@ -1054,3 +1054,53 @@ fn a_failure_in_the_middle_of_an_import_keeps_nothing() {
         .unwrap();
     assert_eq!(tabs, 6, "only the earlier result's tabs");
 }
+
+#[test]
+fn the_cache_keeps_to_its_size_by_dropping_least_recently_used_shared_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each body below serializes to a little over 10 KB; room for about three of them.
+    let opts = StoreOptions {
+        cache_max_bytes: 35_000,
+        ..StoreOptions::default()
+    };
+    let (store, _) = Store::open_with(dir.path(), opts).unwrap();
+    let key =
+        |n: u32| CacheKey::new("mnm/careers", &[("start", &n.to_string())], Lang::En).unwrap();
+    let body = json!({ "pad": "x".repeat(10_000) });
+    let now = OffsetDateTime::now_utc();
+    let personal = CacheKey::new(
+        "mnm/interestprofiler/careers",
+        &[("answers", "1".repeat(60).as_str())],
+        Lang::En,
+    )
+    .unwrap();
+    store.cache_put(&personal, &body, None, now).unwrap();
+    store.cache_put(&key(1), &body, None, now).unwrap();
+    store.cache_put(&key(2), &body, None, now).unwrap();
+    // Reading 1 makes 2 the least recently used.
+    assert!(store.cache_get(&key(1)).unwrap().is_some());
+    store.cache_put(&key(3), &body, None, now).unwrap();
+    assert!(store.cache_get(&key(2)).unwrap().is_none(), "LRU dropped");
+    assert!(store.cache_get(&key(1)).unwrap().is_some());
+    assert!(store.cache_get(&key(3)).unwrap().is_some());
+    assert!(
+        store.cache_get(&personal).unwrap().is_some(),
+        "personal entries are never evicted"
+    );
+    // Many more writes never grow past the bound.
+    for n in 4..40 {
+        store.cache_put(&key(n), &body, None, now).unwrap();
+    }
+    let raw = rusqlite::Connection::open(store.path()).unwrap();
+    let (rows, bytes): (i64, i64) = raw
+        .query_row(
+            "SELECT count(*), sum(length(CAST(body AS BLOB))) FROM cache",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(bytes <= 35_000, "{bytes} bytes in {rows} rows");
+    assert_eq!(rows, 3, "the personal entry and the two newest");
+    assert!(store.cache_get(&key(39)).unwrap().is_some());
+    assert!(store.cache_get(&personal).unwrap().is_some());
+}

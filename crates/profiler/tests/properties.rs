@@ -91,3 +91,30 @@ proptest! {
         prop_assert!((ab - occ_shifted).abs() < 1e-5, "{} vs {}", ab, occ_shifted);
     }
 }
+
+proptest! {
+    /// Any bytes as a batch input: no panic, one output row per input record, and no
+    /// output cell can start a spreadsheet formula.
+    #[test]
+    fn any_batch_input_gives_safe_rows(input in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let mut out = Vec::new();
+        let summary = waypoint_profiler::batch::run(
+            input.as_slice(),
+            &mut out,
+            waypoint_profiler::BatchOptions::default(),
+        )
+        .unwrap();
+        let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(out.as_slice())
+            .records()
+            .map(|r| r.unwrap())
+            .collect();
+        prop_assert_eq!(rows.len() as u64, summary.scored as u64 + summary.failed as u64);
+        for row in &rows {
+            for cell in row.iter() {
+                prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", row);
+            }
+        }
+    }
+}

@@ -142,3 +142,43 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A damaged export (bytes cut, replaced or inserted anywhere) is refused with
+    /// `store.import_invalid` or imported whole; it never panics and never half-imports.
+    #[test]
+    fn a_damaged_export_is_refused_or_imported_whole(
+        s in session(),
+        cut in any::<prop::sample::Index>(),
+        junk in "[\\x00-\\x7f\u{80}-\u{10ffff}]{0,8}",
+        drop_len in 0usize..16,
+    ) {
+        let src_dir = tempfile::tempdir().unwrap();
+        let dst_dir = tempfile::tempdir().unwrap();
+        let src = common::open(src_dir.path());
+        src.save_session(&s).unwrap();
+        let json = src.export_json(None).unwrap();
+        let mut at = cut.index(json.len());
+        while !json.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + drop_len).min(json.len());
+        while !json.is_char_boundary(end) {
+            end -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &json[..at], &json[end..]);
+        let dst = common::open(dst_dir.path());
+        match dst.import_json(&damaged, ImportMode::KeepExisting) {
+            Ok(r) => {
+                let ids: Vec<String> = dst.list_sessions().unwrap().into_iter().map(|x| x.id).collect();
+                prop_assert_eq!(ids.len(), r.imported.len());
+            }
+            Err(e) => {
+                prop_assert_eq!(e.code(), "store.import_invalid", "{}", e);
+                prop_assert!(dst.list_sessions().unwrap().is_empty());
+            }
+        }
+    }
+}

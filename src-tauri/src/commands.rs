@@ -217,11 +217,36 @@ pub async fn export_sessions(
 #[specta::specta]
 pub async fn import_sessions(app: AppHandle, svc: Svc<'_>) -> Res<ImportReport> {
     let path = pick_file(&app, "JSON", &["json"])?;
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let io = |e: std::io::Error| {
         AppError::new(
             "import.io",
             format!("Could not read {}: {e}", path.display()),
         )
+    };
+    // Read one byte past the cap at most, so a huge file never fills memory.
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(&path).map_err(io)?,
+            waypoint_store::IMPORT_MAX_BYTES as u64 + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() > waypoint_store::IMPORT_MAX_BYTES {
+        return Err(AppError::new(
+            "store.import_invalid",
+            format!(
+                "The file is larger than {} MiB; a Waypoint export is much smaller.",
+                waypoint_store::IMPORT_MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the file is not UTF-8 text",
+        ))
     })?;
     ok(svc.import_json(&text))
 }

@@ -179,14 +179,31 @@ pub fn run() {
 fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri::plugin::Builder::new("navigation-guard")
         .on_navigation(|_webview, url| {
-            let own = matches!(url.scheme(), "tauri" | "asset")
-                || matches!(url.host_str(), Some("tauri.localhost") | Some("localhost"));
+            let own = navigation_allowed(url, cfg!(debug_assertions));
             if !own {
                 tracing::warn!(%url, "navigation blocked");
             }
             own
         })
         .build()
+}
+
+/// Port of the dev server (`devUrl` in tauri.conf.json), reachable only from debug builds.
+const DEV_SERVER_PORT: u16 = 5173;
+
+/// Whether the webview may show `url`: the app's own origin (`tauri://localhost`, or
+/// `http(s)://tauri.localhost` where the platform serves the app over http) and IPC; in a
+/// debug build also the dev server. Any other local port could be another program's page,
+/// which would then be able to call the app's commands.
+fn navigation_allowed(url: &tauri::Url, debug_build: bool) -> bool {
+    let host = url.host_str();
+    let port = url.port();
+    match url.scheme() {
+        "tauri" | "ipc" => host == Some("localhost") && port.is_none(),
+        "http" | "https" if host == Some("tauri.localhost") => port.is_none(),
+        "http" => debug_build && host == Some("localhost") && port == Some(DEV_SERVER_PORT),
+        _ => false,
+    }
 }
 
 /// The services every command shares (what `app.manage` holds).
@@ -211,5 +228,60 @@ mod window_state_tests {
             );
         }
         assert!(kept.contains(StateFlags::SIZE | StateFlags::POSITION));
+    }
+}
+
+#[cfg(test)]
+mod navigation_tests {
+    use super::navigation_allowed;
+
+    fn allowed(url: &str, debug: bool) -> bool {
+        navigation_allowed(&url.parse().unwrap(), debug)
+    }
+
+    #[test]
+    fn release_builds_allow_only_the_apps_own_origin() {
+        for own in [
+            "tauri://localhost/",
+            "tauri://localhost/index.html#/history",
+            "http://tauri.localhost/",
+            "https://tauri.localhost/results",
+            "ipc://localhost/submit_answers",
+        ] {
+            assert!(allowed(own, false), "{own}");
+            assert!(allowed(own, true), "{own}");
+        }
+        for other in [
+            "http://localhost:5173/",
+            "http://localhost/",
+            "http://localhost:8080/",
+            "http://127.0.0.1:5173/",
+            "http://tauri.localhost:8080/",
+            "tauri://localhost:1234/",
+            "tauri://evil.example/",
+            "https://example.com/",
+            "asset://localhost/etc/passwd",
+            "file:///etc/passwd",
+            "about:blank",
+            "javascript:alert(1)",
+            "data:text/html,<h1>x</h1>",
+        ] {
+            assert!(!allowed(other, false), "{other}");
+        }
+    }
+
+    #[test]
+    fn debug_builds_also_allow_the_dev_server_and_no_other_port() {
+        assert!(allowed("http://localhost:5173/", true));
+        assert!(allowed("http://localhost:5173/src/main.ts", true));
+        for other in [
+            "http://localhost:5174/",
+            "http://localhost/",
+            "https://localhost:5173/",
+            "http://127.0.0.1:8080/",
+            "file:///etc/passwd",
+        ] {
+            assert!(!allowed(other, true), "{other}");
+        }
     }
 }

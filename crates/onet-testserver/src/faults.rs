@@ -36,6 +36,12 @@ pub enum Fault {
         #[serde(default = "found")]
         status: u16,
     },
+    /// A 200 JSON answer whose body is `bytes` long (whitespace after an opening `[`), sent
+    /// chunked with no Content-Length, as an endless or hostile stream would be.
+    Huge { bytes: u64 },
+    /// The real page with its `total` replaced, as a server lying about how many pages
+    /// follow would send. Non-paged answers pass unchanged.
+    LyingTotal { total: u64 },
     /// A canned response, for shapes the fake never produces by itself.
     Canned {
         status: u16,

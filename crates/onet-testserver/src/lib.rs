@@ -304,6 +304,27 @@ async fn handle(
             }
             Some(r)
         }
+        Some(Fault::Huge { bytes }) => {
+            const CHUNK: usize = 64 * 1024;
+            let total = *bytes;
+            let stream = futures_util::stream::unfold(0u64, move |sent| async move {
+                if sent >= total {
+                    return None;
+                }
+                let n = (total - sent).min(CHUNK as u64) as usize;
+                let mut chunk = vec![b' '; n];
+                if sent == 0 {
+                    chunk[0] = b'[';
+                }
+                Some((Ok::<_, std::io::Error>(Bytes::from(chunk)), sent + n as u64))
+            });
+            let mut r = Response::new(Body::from_stream(stream));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            Some(r)
+        }
         Some(Fault::Redirect { location, status }) => {
             let code = StatusCode::from_u16(*status).unwrap_or(StatusCode::FOUND);
             let mut r = (code, "").into_response();
@@ -338,7 +359,14 @@ async fn handle(
                     data: &st.data,
                 };
                 match api::route(&ctx, &api_path, query.as_deref().unwrap_or("")) {
-                    Ok(value) => {
+                    Ok(mut value) => {
+                        if let (Some(Fault::LyingTotal { total }), Some(obj)) =
+                            (&fault, value.as_object_mut())
+                        {
+                            if obj.contains_key("total") {
+                                obj.insert("total".into(), serde_json::json!(total));
+                            }
+                        }
                         let body = Bytes::from(serde_json::to_vec(&value).unwrap());
                         shape_body(fault.as_ref(), body)
                     }

@@ -14,6 +14,13 @@ const USER_AGENT: &str = concat!("Waypoint/", env!("CARGO_PKG_VERSION"));
 /// Rows asked for per page when collecting everything; the most the API is
 /// reported to serve in one page.
 pub const COLLECT_PAGE_SIZE: u32 = 2000;
+/// Largest response body read, error bodies included. The biggest real answer (a full
+/// Database Services page of 2000 rows) is a few MiB; a hostile or broken server could
+/// otherwise stream until memory runs out.
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+/// Most pages one collection follows, whatever `total` claims: 100 pages of
+/// [`COLLECT_PAGE_SIZE`] rows is far more than any O*NET list holds.
+pub const MAX_COLLECT_PAGES: u32 = 100;
 
 /// How failed requests are retried. Every call is an idempotent GET, so
 /// retrying is always safe; 401, 404 and 422 are never retried.
@@ -347,10 +354,7 @@ impl Client {
             }
             _ => {}
         }
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| transport_error(e, resource))?;
+        let body = self.read_capped(resp, resource).await?;
         match status {
             200..=299 => {
                 if let Some(ct) =
@@ -379,6 +383,38 @@ impl Client {
                 Err(self.bad_response(resource, format!("unexpected HTTP status {other}"), &body))
             }
         }
+    }
+
+    /// The body, read chunk by chunk with a running count: Content-Length is not trusted,
+    /// and a chunked body has none.
+    async fn read_capped(
+        &self,
+        mut resp: reqwest::Response,
+        resource: &str,
+    ) -> Result<bytes::Bytes> {
+        let cap = MAX_BODY_BYTES;
+        let too_big = |first: &[u8]| {
+            self.bad_response(
+                resource,
+                format!("response body larger than {} MiB", cap / (1024 * 1024)),
+                first,
+            )
+        };
+        if resp.content_length().is_some_and(|n| n > cap as u64) {
+            return Err(too_big(&[]));
+        }
+        let mut buf = bytes::BytesMut::new();
+        while let Some(chunk) = resp
+            .chunk()
+            .await
+            .map_err(|e| transport_error(e, resource))?
+        {
+            if buf.len() + chunk.len() > cap {
+                return Err(too_big(&buf[..buf.len().min(512)]));
+            }
+            buf.extend_from_slice(&chunk);
+        }
+        Ok(buf.freeze())
     }
 
     /// First 160 characters of a body, with the key scrubbed in case a proxy or server echoed
@@ -562,7 +598,7 @@ impl Client {
             if first_extra.is_none() {
                 first_extra = Some(extra);
                 // Every page must add a row, so this many pages is always enough.
-                limit = page.total.saturating_add(1);
+                limit = page.total.saturating_add(1).min(MAX_COLLECT_PAGES);
             }
             if page.total == 0 && page.rows.is_empty() {
                 break;

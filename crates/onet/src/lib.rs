@@ -10,7 +10,7 @@ pub mod validate;
 
 pub use client::{
     CareerMatch, Client, ClientBuilder, Form, RetryPolicy, RowsQuery, COLLECT_PAGE_SIZE,
-    DEFAULT_BASE_URL,
+    DEFAULT_BASE_URL, MAX_BODY_BYTES, MAX_COLLECT_PAGES,
 };
 pub use error::{Error, Result};
 pub use secrecy::SecretString;

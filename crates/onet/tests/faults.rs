@@ -488,3 +488,43 @@ async fn redirects_are_not_followed_so_the_key_stays_with_the_api_host() {
         elsewhere.requests()
     );
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_a_bad_response_and_not_retried() {
+    let s = server().await;
+    let c = builder_for(&s).retry_policy(fast_policy()).build().unwrap();
+    // Chunked with no Content-Length: only a running count can stop it.
+    let bytes = (MAX_BODY_BYTES + 1024 * 1024) as u64;
+    s.set_faults(vec![FaultRule::new(ABOUT, Fault::Huge { bytes })]);
+    let e = c.about().await.unwrap_err();
+    assert_eq!(e.code(), "onet.bad_response", "{e}");
+    assert!(e.to_string().contains("16 MiB"), "{e}");
+    assert_eq!(s.requests_to(ABOUT).len(), 1, "not retried");
+
+    // Just under the cap is read whole (and then fails only as JSON).
+    s.set_faults(vec![FaultRule::new(
+        ABOUT,
+        Fault::Huge {
+            bytes: (MAX_BODY_BYTES - 1) as u64,
+        },
+    )]);
+    let e = c.about().await.unwrap_err();
+    assert!(!e.to_string().contains("MiB"), "{e}");
+}
+
+#[tokio::test]
+async fn a_lying_total_stops_paging_at_the_page_limit() {
+    let s = server().await;
+    let c = client_for(&s);
+    let path = "mnm/interestprofiler/careers";
+    s.set_page_cap(1);
+    s.set_faults(vec![FaultRule::new(
+        path,
+        Fault::LyingTotal { total: 1_000_000 },
+    )]);
+    let by = CareerMatch::Answers(ANSWERS60.into());
+    let e = c.careers_all(Lang::En, &by, None).await.unwrap_err();
+    assert_eq!(e.code(), "onet.bad_response", "{e}");
+    assert!(e.to_string().contains("100 pages"), "{e}");
+    assert_eq!(s.requests_to(path).len(), MAX_COLLECT_PAGES as usize);
+}

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::matcher::Matcher;
 use crate::model::Area;
 use crate::profile::high_point_code;
+use crate::spreadsheet::spreadsheet_safe;
 
 /// Options for [`run`].
 #[derive(Debug, Clone, Copy, Default)]
@@ -123,7 +124,7 @@ pub fn run(input: impl Read, output: impl Write, opts: BatchOptions<'_>) -> Resu
         };
         summary.scored += 1;
         row.clear();
-        row.push(id);
+        row.push(spreadsheet_safe(&id));
         row.extend(scores.as_array().iter().map(|s| s.to_string()));
         row.push(high_point_code(&scores));
         let mut careers = Vec::new();
@@ -137,8 +138,8 @@ pub fn run(input: impl Read, output: impl Write, opts: BatchOptions<'_>) -> Resu
         row.push(note);
         for n in 0..k {
             let c = careers.get(n);
-            row.push(c.map(|c| c.code.clone()).unwrap_or_default());
-            row.push(c.map(|c| c.title.clone()).unwrap_or_default());
+            row.push(c.map(|c| spreadsheet_safe(&c.code)).unwrap_or_default());
+            row.push(c.map(|c| spreadsheet_safe(&c.title)).unwrap_or_default());
         }
         writer.write_record(&row).map_err(io)?;
     }
@@ -148,8 +149,8 @@ pub fn run(input: impl Read, output: impl Write, opts: BatchOptions<'_>) -> Resu
 
 fn failed_row(id: String, message: String, header: &[String]) -> Vec<String> {
     let mut row = vec![String::new(); header.len()];
-    row[0] = id;
-    row[8] = message;
+    row[0] = spreadsheet_safe(&id);
+    row[8] = spreadsheet_safe(&message);
     row
 }
 
@@ -236,6 +237,47 @@ mod tests {
         assert_eq!(rows[3][1..7], want30.as_array().map(|v| v.to_string()));
         assert!(rows[4][8].contains("expected 2 columns"), "{:?}", rows[4]);
         assert_eq!(rows[5][1..8], ["0", "0", "0", "0", "0", "0", "RIA"]);
+    }
+
+    #[test]
+    fn ids_and_titles_cannot_become_spreadsheet_formulas() {
+        let occ = |code: &str, title: &str| Occupation {
+            code: code.into(),
+            title: title.into(),
+            job_zone: Some(2),
+            bright_outlook: None,
+            interests: [7.0, 2.0, 1.0, 2.0, 2.0, 2.0],
+            high_point: String::new(),
+        };
+        let m = Matcher::new(OccupationPack {
+            release: "t".into(),
+            source: "release-file".into(),
+            occupations: vec![occ("=1+1", "=HYPERLINK(\"http://x\",\"y\")")],
+        });
+        let input = format!(
+            "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",{ONET_EXAMPLE}\n+1,{ONET_EXAMPLE}\n-1,{ONET_EXAMPLE}\n@x,123\nplain,{ONET_EXAMPLE}\n"
+        );
+        let mut out = Vec::new();
+        let opts = BatchOptions {
+            zone: None,
+            top_k: 1,
+            matcher: Some(&m),
+        };
+        run(input.as_bytes(), &mut out, opts).unwrap();
+        let rows = out_rows(&out);
+        let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "'=HYPERLINK(\"http://x\",\"y\")",
+                "'+1",
+                "'-1",
+                "'@x",
+                "plain"
+            ]
+        );
+        assert_eq!(rows[1][9], "'=1+1");
+        assert_eq!(rows[1][10], "'=HYPERLINK(\"http://x\",\"y\")");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod model;
 pub mod pack;
 pub mod profile;
 pub mod release_files;
+pub mod spreadsheet;
 
 pub use answers::{score_str, Answers};
 pub use batch::{BatchOptions, BatchSummary};

@@ -53,40 +53,88 @@ fn face(w: Weight) -> &'static Face {
     })
 }
 
-/// Advance width of `s` in points. No kerning: it can only overestimate slightly, which
-/// errs on the side of not touching the next thing.
-pub(crate) fn text_width(s: &str, w: Weight, size: f32) -> f32 {
+/// What stands for a run of characters the PDF cannot show: visible, and plainly not part
+/// of the name, where an empty box (.notdef) would look like a printing fault.
+pub(crate) const UNPRINTABLE: &str = "[?]";
+
+/// Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
+/// forms): the PDF writer neither shapes nor reorders them, so even glyphs DejaVu has would
+/// print as isolated letters in reverse order.
+fn is_rtl(c: char) -> bool {
+    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// `s` as the bundled font can print it: each run of characters it has no glyph for (CJK,
+/// Indic, …) or cannot lay out (right-to-left scripts) becomes [`UNPRINTABLE`]; control
+/// characters are dropped.
+pub(crate) fn printable(s: &str, w: Weight) -> std::borrow::Cow<'_, str> {
+    let cmap = face(w).metrics.charmap();
+    let ok = |c: char| c == ' ' || (!is_rtl(c) && cmap.map(c).is_some());
+    if s.chars().all(|c| ok(c) && !c.is_control()) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut in_run = false;
+    for c in s.chars() {
+        if c.is_control() {
+            continue;
+        }
+        if ok(c) {
+            out.push(c);
+            in_run = false;
+        } else if !in_run {
+            out.push_str(UNPRINTABLE);
+            in_run = true;
+        }
+    }
+    out.into()
+}
+
+/// Advance of each character in font units, with the same fallback for a missing glyph.
+fn advances(w: Weight) -> impl Fn(char) -> f32 {
     let f = face(w);
     let cmap = f.metrics.charmap();
     let gm = f
         .metrics
         .glyph_metrics(Size::unscaled(), LocationRef::default());
-    let units: f32 = s
-        .chars()
-        .map(|c| {
-            cmap.map(c)
-                .and_then(|g| gm.advance_width(g))
-                .unwrap_or(f.upem * 0.6)
-        })
-        .sum();
-    units * size / f.upem
+    move |c| {
+        cmap.map(c)
+            .and_then(|g| gm.advance_width(g))
+            .unwrap_or(f.upem * 0.6)
+    }
 }
 
-/// `s` cut to `max` points, ending in "…" when cut.
+/// Advance width of `s` (as [`printable`] makes it) in points. No kerning: it can only
+/// overestimate slightly, which errs on the side of not touching the next thing.
+pub(crate) fn text_width(s: &str, w: Weight, size: f32) -> f32 {
+    let adv = advances(w);
+    let units: f32 = printable(s, w).chars().map(adv).sum();
+    units * size / face(w).upem
+}
+
+/// `s` cut to `max` points, ending in "…" when cut. One pass over running widths, so a
+/// label of any length costs time in proportion to the part that fits.
 pub(crate) fn ellipsize(s: &str, w: Weight, size: f32, max: f32) -> String {
-    if text_width(s, w, size) <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.to_string();
-    while !out.is_empty() {
-        out.pop();
-        let trimmed = out.trim_end();
-        let candidate = format!("{trimmed}…");
-        if text_width(&candidate, w, size) <= max {
-            return candidate;
+    let s = printable(s, w);
+    let adv = advances(w);
+    let upem = face(w).upem;
+    let ell = adv('…');
+    // The longest prefix ending in a non-space that still fits with the ellipsis; widths
+    // only grow, so the search ends at the first prefix that does not fit.
+    let mut units = 0.0f32;
+    let mut best = 0usize;
+    let mut fits_with_ellipsis = true;
+    for (i, c) in s.char_indices() {
+        units += adv(c);
+        if units * size / upem > max {
+            return format!("{}…", &s[..best]);
+        }
+        fits_with_ellipsis = fits_with_ellipsis && (units + ell) * size / upem <= max;
+        if fits_with_ellipsis && !c.is_whitespace() {
+            best = i + c.len_utf8();
         }
     }
-    "…".to_string()
+    s.into_owned()
 }
 
 /// Greedy word wrap to `max` points. A word longer than a line is cut with "…" rather
@@ -167,7 +215,8 @@ impl Canvas<'_, '_> {
     // One flat call per line keeps the layout code readable as a list of placements.
     #[allow(clippy::too_many_arguments)]
     pub fn text(&mut self, x: f32, y: f32, s: &str, w: Weight, size: f32, c: Rgb, a: Align) -> f32 {
-        let width = text_width(s, w, size);
+        let s = printable(s, w);
+        let width = text_width(&s, w, size);
         let x = match a {
             Align::Left => x,
             Align::Right => x - width,
@@ -180,7 +229,7 @@ impl Canvas<'_, '_> {
                 Point::from_xy(x, y),
                 face(w).pdf.clone(),
                 size,
-                s,
+                &s,
                 false,
                 TextDirection::LeftToRight,
             );
@@ -396,5 +445,66 @@ mod tests {
         );
         let cut = ellipsize(&"Long title ".repeat(20), Weight::Regular, 10.0, 80.0);
         assert!(cut.ends_with('…') && text_width(&cut, Weight::Regular, 10.0) <= 80.0);
+    }
+
+    /// The cut it must make: the longest prefix, trailing spaces dropped, that fits with "…".
+    fn ellipsize_by_search(s: &str, w: Weight, size: f32, max: f32) -> String {
+        let mut out = s.to_string();
+        while !out.is_empty() {
+            out.pop();
+            let candidate = format!("{}…", out.trim_end());
+            if text_width(&candidate, w, size) <= max {
+                return candidate;
+            }
+        }
+        "…".to_string()
+    }
+
+    #[test]
+    fn ellipsize_cuts_where_the_search_would_and_a_megabyte_label_is_quick() {
+        for (s, max) in [
+            ("Long title ".repeat(20), 80.0),
+            ("Ana   María   López".to_string(), 60.0),
+            ("WWWWWWWWWW".to_string(), 35.0),
+            ("x".to_string(), 1.0),
+        ] {
+            for w in [Weight::Regular, Weight::Bold] {
+                assert_eq!(
+                    ellipsize(&s, w, 9.0, max),
+                    ellipsize_by_search(&s, w, 9.0, max),
+                    "{s:?} at {max}"
+                );
+            }
+        }
+        let label = "Ana María ".repeat(100_000);
+        assert!(label.len() >= 1_000_000);
+        let t = std::time::Instant::now();
+        let cut = ellipsize(&label, Weight::Bold, 10.0, 200.0);
+        eprintln!(
+            "ellipsize of a {} byte label: {:?}",
+            label.len(),
+            t.elapsed()
+        );
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(text_width(&cut, Weight::Bold, 10.0) <= 200.0);
+        assert!(label.starts_with(cut.trim_end_matches('…')));
+        // One more character would not fit.
+        let next = label[cut.len() - '…'.len_utf8()..].chars().next().unwrap();
+        let longer = format!("{}{next}…", cut.trim_end_matches('…'));
+        assert!(next == ' ' || text_width(&longer, Weight::Bold, 10.0) > 200.0);
+    }
+
+    #[test]
+    fn scripts_the_font_cannot_show_become_a_visible_marker() {
+        assert_eq!(printable("Ana María", Weight::Regular), "Ana María");
+        assert_eq!(printable("李明", Weight::Regular), "[?]");
+        assert_eq!(printable("Li 李明 Ming", Weight::Bold), "Li [?] Ming");
+        // Right-to-left text cannot be laid out even where DejaVu has the letters.
+        assert_eq!(printable("سارة / שרה", Weight::Regular), "[?] / [?]");
+        assert_eq!(printable("Ana\u{0007}\n", Weight::Regular), "Ana");
+        // Greek and Cyrillic are in DejaVu and stay.
+        assert_eq!(printable("Ελένη Ольга", Weight::Regular), "Ελένη Ольга");
+        let cut = ellipsize(&"李".repeat(10_000), Weight::Regular, 9.0, 50.0);
+        assert_eq!(cut, "[?]");
     }
 }

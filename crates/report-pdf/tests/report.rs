@@ -386,3 +386,19 @@ fn at_most_max_rows_even_on_a_short_list_boundary() {
     assert!(f.contains("Career number 10 ("), "{f}");
     assert!(!f.contains("Showing the top"), "nothing was left out: {f}");
 }
+
+#[test]
+fn names_in_scripts_the_font_lacks_print_a_visible_marker_not_empty_boxes() {
+    let mut input = sample(Lang::En, Paper::Letter);
+    input.label = Some("王小明 and سارة".to_string());
+    if let Some(c) = input.careers.as_mut() {
+        c.rows[0].title = "Ingeniería 工程师".to_string();
+    }
+    let pdf = render(&input).unwrap();
+    let f = flat(&pdftotext("unprintable-scripts", &pdf));
+    assert!(f.contains("For: [?] and [?]"), "{f}");
+    assert!(f.contains("Ingeniería [?]"), "{f}");
+    for c in ['王', 'س', '工'] {
+        assert!(!f.contains(c), "{c} reached the PDF: {f}");
+    }
+}

@@ -151,9 +151,19 @@ pub(crate) fn check_zone(z: u8) -> Result<()> {
     }
 }
 
+/// Text-direction controls are dropped (the store refuses them), then the label is cut to
+/// the store's limit.
 fn clean_label(label: Option<String>) -> Option<String> {
     label
-        .map(|l| l.trim().chars().take(80).collect::<String>())
+        .map(|l| {
+            l.chars()
+                .filter(|&c| !waypoint_store::is_bidi_control(c))
+                .collect::<String>()
+                .trim()
+                .chars()
+                .take(waypoint_store::LABEL_MAX_CHARS)
+                .collect::<String>()
+        })
         .filter(|l| !l.is_empty())
 }
 
@@ -210,4 +220,23 @@ pub fn areas() -> Vec<AreaInfo> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_label;
+
+    #[test]
+    fn labels_lose_direction_controls_and_are_cut_to_the_store_limit() {
+        assert_eq!(
+            clean_label(Some("\u{202E} Ana\u{2066}\u{200F} ".into())).as_deref(),
+            Some("Ana")
+        );
+        let long = "é".repeat(waypoint_store::LABEL_MAX_CHARS + 5);
+        assert_eq!(
+            clean_label(Some(long)).unwrap().chars().count(),
+            waypoint_store::LABEL_MAX_CHARS
+        );
+        assert_eq!(clean_label(Some("\u{200E}".into())), None);
+    }
 }

@@ -64,6 +64,9 @@ impl Store {
             for (id, tab) in &batch.tabs {
                 put_tab(tx, id, tab)?;
             }
+            if !batch.cache.is_empty() {
+                crate::cache::evict_to(tx, self.opts.cache_max_bytes)?;
+            }
             Ok(())
         })
     }

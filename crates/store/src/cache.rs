@@ -129,7 +129,10 @@ impl Store {
     ) -> Result<()> {
         let body = serde_json::to_string(body)?;
         let fetched = to_text(fetched_at)?;
-        self.write(|tx| put_row(tx, key, &body, release, &fetched))
+        self.write(|tx| {
+            put_row(tx, key, &body, release, &fetched)?;
+            evict_to(tx, self.opts.cache_max_bytes)
+        })
     }
 
     /// A cached response with its age, however old: offline, stale data beats
@@ -148,6 +151,23 @@ impl Store {
         let Some((body, fetched, release)) = row else {
             return Ok(None);
         };
+        if !key.personal {
+            // Bookkeeping for eviction only, so a failure must not lose the hit. Kept in a
+            // connection-local temp table: a read never writes the database file, and the
+            // next cache write folds the order in (personal entries are never evicted, so
+            // their keys, which hold answers, are never recorded).
+            let _ = self.read(|c| {
+                c.execute_batch(TOUCH_TABLE)?;
+                c.prepare_cached(
+                    "INSERT OR REPLACE INTO temp.cache_touch (resource, params, lang, seq)
+                     VALUES (?1, ?2, ?3, (SELECT max(
+                         (SELECT coalesce(max(last_used), 0) FROM main.cache),
+                         (SELECT coalesce(max(seq), 0) FROM temp.cache_touch)) + 1))",
+                )?
+                .execute(params![key.resource, key.params, key.lang.as_str()])?;
+                Ok(())
+            });
+        }
         let fetched_at = from_text(&fetched)?;
         let age = Duration::try_from(OffsetDateTime::now_utc() - fetched_at).unwrap_or_default();
         Ok(Some(CachedEntry {
@@ -181,6 +201,23 @@ impl Store {
     }
 }
 
+/// Reads recorded since the last cache write, see [`Store::cache_get`].
+const TOUCH_TABLE: &str = "CREATE TEMP TABLE IF NOT EXISTS cache_touch (
+    resource TEXT NOT NULL, params TEXT NOT NULL, lang TEXT NOT NULL, seq INTEGER NOT NULL,
+    PRIMARY KEY (resource, params, lang))";
+
+/// Moves the reads recorded in the temp table into `last_used`.
+fn fold_touches(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(TOUCH_TABLE)?;
+    tx.execute_batch(
+        "UPDATE main.cache SET last_used = t.seq FROM temp.cache_touch AS t
+         WHERE main.cache.resource = t.resource AND main.cache.params = t.params
+           AND main.cache.lang = t.lang AND t.seq > main.cache.last_used;
+         DELETE FROM temp.cache_touch;",
+    )?;
+    Ok(())
+}
+
 /// One cache row written inside a caller's transaction (also used by [`crate::Batch`]).
 pub(crate) fn put_row(
     tx: &Transaction<'_>,
@@ -189,12 +226,16 @@ pub(crate) fn put_row(
     release: Option<&str>,
     fetched: &str,
 ) -> Result<()> {
+    fold_touches(tx)?;
     tx.prepare_cached(
-        "INSERT INTO cache (resource, params, lang, body, fetched_at, release, personal)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO cache (resource, params, lang, body, fetched_at, release, personal, last_used,
+             size)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(last_used), 0) + 1 FROM main.cache),
+             length(CAST(?4 AS BLOB)))
          ON CONFLICT (resource, params, lang) DO UPDATE SET
             body = excluded.body, fetched_at = excluded.fetched_at,
-            release = excluded.release, personal = excluded.personal",
+            release = excluded.release, personal = excluded.personal,
+            last_used = excluded.last_used, size = excluded.size",
     )?
     .execute(params![
         key.resource,
@@ -205,5 +246,28 @@ pub(crate) fn put_row(
         release,
         key.personal
     ])?;
+    Ok(())
+}
+
+/// Drops the least recently used non-personal entries until the bodies of all entries
+/// take at most `max_bytes` (or no non-personal entry is left).
+pub(crate) fn evict_to(tx: &Transaction<'_>, max_bytes: u64) -> Result<()> {
+    let max = i64::try_from(max_bytes).unwrap_or(i64::MAX);
+    tx.prepare_cached(
+        "WITH excess AS (
+             SELECT coalesce(sum(size), 0) - ?1 AS n FROM cache
+         )
+         DELETE FROM cache
+         WHERE personal = 0 AND (SELECT n FROM excess) > 0
+           AND (resource, params, lang) IN (
+             SELECT resource, params, lang FROM (
+                 SELECT resource, params, lang, size,
+                        sum(size) OVER (
+                            ORDER BY last_used, resource, params, lang
+                            ROWS UNBOUNDED PRECEDING) AS running
+                 FROM cache WHERE personal = 0)
+             WHERE running - size < (SELECT n FROM excess))",
+    )?
+    .execute([max])?;
     Ok(())
 }

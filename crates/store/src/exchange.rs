@@ -7,9 +7,15 @@ use crate::error::{Result, StoreError};
 use crate::model::{form_str, ForgetReport, Session};
 use crate::sessions;
 use crate::Store;
+use waypoint_profiler::spreadsheet::spreadsheet_safe;
 
 /// `format` field of a JSON export; anything else is not ours.
 pub const EXPORT_FORMAT: &str = "waypoint.sessions";
+/// Largest export file imported. A pretty-printed result with six full tabs of 40 careers
+/// is about 60 KiB, so this holds a thousand of them.
+pub const IMPORT_MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Most results one import may hold.
+pub const IMPORT_MAX_SESSIONS: usize = 10_000;
 /// Bump when the JSON shape changes; import accepts this version and older.
 pub const EXPORT_VERSION: u32 = 1;
 
@@ -192,6 +198,12 @@ fn checkpoint_truncate(conn: &rusqlite::Connection) -> Result<()> {
 
 fn parse_export(data: &str) -> Result<Vec<Session>> {
     let invalid = |m: String| StoreError::ImportInvalid(m);
+    if data.len() > IMPORT_MAX_BYTES {
+        return Err(invalid(format!(
+            "the file is larger than {} MiB; a Waypoint export is much smaller",
+            IMPORT_MAX_BYTES / (1024 * 1024)
+        )));
+    }
     let value: serde_json::Value = serde_json::from_str(data)
         .map_err(|e| invalid(format!("not a Waypoint export (not valid JSON: {e})")))?;
     let format = value.get("format").and_then(|v| v.as_str());
@@ -211,9 +223,16 @@ fn parse_export(data: &str) -> Result<Vec<Session>> {
     }
     let file: ExportFile = serde_json::from_value(value)
         .map_err(|e| invalid(format!("the export is damaged or incomplete: {e}")))?;
+    if file.sessions.len() > IMPORT_MAX_SESSIONS {
+        return Err(invalid(format!(
+            "the export holds more than {IMPORT_MAX_SESSIONS} results"
+        )));
+    }
     let mut seen: std::collections::HashMap<&str, &Session> = Default::default();
     for s in &file.sessions {
         s.validate().map_err(|e| invalid(e.to_string()))?;
+        s.check_import_limits()
+            .map_err(|e| invalid(e.to_string()))?;
         if let Some(prev) = seen.insert(&s.id, s) {
             if prev != s {
                 return Err(invalid(format!(
@@ -227,14 +246,4 @@ fn parse_export(data: &str) -> Result<Vec<Session>> {
     let mut ids = std::collections::HashSet::new();
     out.retain(|s| ids.insert(s.id.clone()));
     Ok(out)
-}
-
-/// Spreadsheets run cells starting with these as formulas; a label is free
-/// text, so neutralize it (the JSON export keeps it verbatim).
-fn spreadsheet_safe(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
 }

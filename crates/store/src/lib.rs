@@ -26,10 +26,13 @@ use time::OffsetDateTime;
 pub use batch::Batch;
 pub use cache::CacheKey;
 pub use error::{Result, StoreError};
-pub use exchange::{ImportMode, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
+pub use exchange::{
+    ImportMode, ImportReport, EXPORT_FORMAT, EXPORT_VERSION, IMPORT_MAX_BYTES, IMPORT_MAX_SESSIONS,
+};
 pub use model::{
-    interest_code, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab, Comparison, Draft,
-    ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
+    interest_code, is_bidi_control, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab,
+    Comparison, Draft, ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
+    CAREERS_PER_TAB_MAX, CAREER_CODE_MAX_CHARS, CAREER_TITLE_MAX_CHARS, LABEL_MAX_CHARS,
 };
 pub use waypoint_profiler::{Area, Fit, Form, Occupation, OccupationPack, Scores};
 
@@ -63,13 +66,21 @@ pub struct StoreOptions {
     pub busy_timeout: Duration,
     /// Cache entries older than this are reported stale (still returned).
     pub cache_max_age: Duration,
+    /// Bound on the bytes of cached bodies; past it the least recently used non-personal
+    /// entries are dropped on each write. Personal entries go with "forget" and the kiosk wipe.
+    pub cache_max_bytes: u64,
 }
+
+/// Default [`StoreOptions::cache_max_bytes`]: 64 MiB, hundreds of times what one
+/// visitor's session caches.
+pub const CACHE_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Default for StoreOptions {
     fn default() -> Self {
         StoreOptions {
             busy_timeout: Duration::from_secs(5),
             cache_max_age: Duration::from_secs(30 * 24 * 60 * 60),
+            cache_max_bytes: CACHE_MAX_BYTES,
         }
     }
 }

@@ -112,6 +112,15 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 "#,
+    // 2: least-recently-used order for the cache's size bound
+    r#"
+-- size is the body's length in bytes; the index covers the bound's sums, so they never
+-- read the bodies themselves.
+ALTER TABLE cache ADD COLUMN last_used INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cache ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+UPDATE cache SET size = length(CAST(body AS BLOB));
+CREATE INDEX cache_lru ON cache (personal, last_used, size);
+"#,
 ];
 
 pub(crate) fn latest() -> i64 {

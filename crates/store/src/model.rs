@@ -167,6 +167,21 @@ pub struct CareerTab {
     pub rows: Vec<CareerRow>,
 }
 
+/// Longest label, in characters; the UI's label fields stop at the same length.
+pub const LABEL_MAX_CHARS: usize = 80;
+/// Longest career title kept in a result; O*NET's longest is under 150.
+pub const CAREER_TITLE_MAX_CHARS: usize = 250;
+/// Longest career code (`11-1011.00` is 10).
+pub const CAREER_CODE_MAX_CHARS: usize = 16;
+/// Most careers on one tab of a result; every O*NET career fits on one tab many times over.
+pub const CAREERS_PER_TAB_MAX: usize = 5000;
+
+/// Characters that reorder the text shown around them (Unicode bidi embeddings, overrides
+/// and isolates, and the two marks); in a label they could make one name look like another.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
 /// A saved result, exactly as the person saw it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -240,6 +255,49 @@ impl Session {
         }
         if self.finished_at < self.started_at {
             return bad("finished before it started".into());
+        }
+        if let Some(label) = &self.label {
+            if label.chars().count() > LABEL_MAX_CHARS {
+                return bad(format!(
+                    "the label is longer than {LABEL_MAX_CHARS} characters"
+                ));
+            }
+            if let Some(c) = label.chars().find(|&c| is_bidi_control(c)) {
+                return bad(format!(
+                    "the label contains the invisible text-direction character U+{:04X}",
+                    u32::from(c)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Bounds on what a file brought from elsewhere may hold. Not applied when saving what
+    /// this app showed, so an unusual title from the service never loses a result.
+    pub(crate) fn check_import_limits(&self) -> Result<()> {
+        let bad = |m: String| {
+            Err(StoreError::InvalidInput(format!(
+                "session {}: {m}",
+                self.id
+            )))
+        };
+        for t in &self.careers {
+            if t.rows.len() > CAREERS_PER_TAB_MAX {
+                return bad(format!(
+                    "careers tab {} lists more than {CAREERS_PER_TAB_MAX} careers",
+                    t.tab.as_key()
+                ));
+            }
+            for r in &t.rows {
+                if r.code.chars().count() > CAREER_CODE_MAX_CHARS {
+                    return bad("a career code is too long".into());
+                }
+                if r.title.chars().count() > CAREER_TITLE_MAX_CHARS {
+                    return bad(format!(
+                        "a career title is longer than {CAREER_TITLE_MAX_CHARS} characters"
+                    ));
+                }
+            }
         }
         Ok(())
     }

@@ -7,7 +7,8 @@ use serde_json::json;
 use time::{Duration, OffsetDateTime, UtcOffset};
 use waypoint_store::{
     interest_code, Area, CacheKey, Form, ImportMode, Lang, Occupation, OccupationPack, Scores,
-    Session, Store, StoreOptions, Tab,
+    Session, Store, StoreOptions, Tab, CAREERS_PER_TAB_MAX, CAREER_TITLE_MAX_CHARS,
+    IMPORT_MAX_BYTES, LABEL_MAX_CHARS,
 };
 
 // ---------- sessions ----------
@@ -948,4 +949,158 @@ fn wipe_visitor_leaves_no_draft_or_personal_cache_in_the_file_or_wal() {
     );
     assert_eq!(store.list_sessions().unwrap().len(), 1, "saved result kept");
     store.quick_check().unwrap();
+}
+
+// ---------- hostile imports ----------
+
+fn export_of(sessions: &[Session]) -> String {
+    json!({
+        "format": "waypoint.sessions",
+        "version": 1,
+        "exported_at": "2026-11-29T08:15:00Z",
+        "sessions": sessions,
+    })
+    .to_string()
+}
+
+#[test]
+fn import_refuses_long_or_direction_tricked_labels_and_oversized_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let mut ok = session(1, 1);
+    ok.label = Some("é".repeat(LABEL_MAX_CHARS));
+    let reject = |mutate: &dyn Fn(&mut Session), expect: &str| {
+        let mut s = session(2, 1);
+        mutate(&mut s);
+        let err = store
+            .import_json(&export_of(&[ok.clone(), s]), ImportMode::KeepExisting)
+            .unwrap_err();
+        assert_eq!(err.code(), "store.import_invalid", "{err}");
+        assert!(err.to_string().contains(expect), "{err}");
+    };
+    reject(
+        &|s| s.label = Some("x".repeat(LABEL_MAX_CHARS + 1)),
+        "longer than 80",
+    );
+    for c in [
+        '\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}',
+    ] {
+        let code = format!("U+{:04X}", u32::from(c));
+        reject(&|s| s.label = Some(format!("Ana{c}fdp.exe")), &code);
+    }
+    reject(
+        &|s| s.careers[0].rows[0].title = "t".repeat(CAREER_TITLE_MAX_CHARS + 1),
+        "career title",
+    );
+    reject(
+        &|s| {
+            let row = s.careers[0].rows[0].clone();
+            s.careers[0].rows = vec![row; CAREERS_PER_TAB_MAX + 1];
+        },
+        "more than",
+    );
+    assert!(store.list_sessions().unwrap().is_empty(), "all or nothing");
+
+    // Files past the size cap are refused before parsing.
+    let mut big = export_of(&[ok.clone()]);
+    big.push_str(&" ".repeat(IMPORT_MAX_BYTES));
+    let err = store
+        .import_json(&big, ImportMode::KeepExisting)
+        .unwrap_err();
+    assert!(err.to_string().contains("64 MiB"), "{err}");
+
+    // At the limits, the import goes through.
+    let r = store
+        .import_json(&export_of(&[ok.clone()]), ImportMode::KeepExisting)
+        .unwrap();
+    assert_eq!(r.imported, vec![ok.id.clone()]);
+}
+
+#[test]
+fn a_failure_in_the_middle_of_an_import_keeps_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let before = session(9, 1);
+    store.save_session(&before).unwrap();
+    let batch: Vec<Session> = (0..5).map(|n| session(n, 3)).collect();
+    // A write-time failure on the fourth result: the first three are already written in
+    // the import's transaction when it fires.
+    let raw = rusqlite::Connection::open(store.path()).unwrap();
+    raw.execute_batch(&format!(
+        "CREATE TRIGGER fail_fourth BEFORE INSERT ON sessions WHEN NEW.id = '{}'
+         BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        batch[3].id
+    ))
+    .unwrap();
+    drop(raw);
+    let err = store
+        .import_json(&export_of(&batch), ImportMode::KeepExisting)
+        .unwrap_err();
+    assert!(err.to_string().contains("injected failure"), "{err}");
+    let ids: Vec<String> = store
+        .list_sessions()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(
+        ids,
+        vec![before.id.clone()],
+        "nothing of the import is kept"
+    );
+    let raw = rusqlite::Connection::open(store.path()).unwrap();
+    let tabs: i64 = raw
+        .query_row("SELECT count(*) FROM session_tabs", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tabs, 6, "only the earlier result's tabs");
+}
+
+#[test]
+fn the_cache_keeps_to_its_size_by_dropping_least_recently_used_shared_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each body below serializes to a little over 10 KB; room for about three of them.
+    let opts = StoreOptions {
+        cache_max_bytes: 35_000,
+        ..StoreOptions::default()
+    };
+    let (store, _) = Store::open_with(dir.path(), opts).unwrap();
+    let key =
+        |n: u32| CacheKey::new("mnm/careers", &[("start", &n.to_string())], Lang::En).unwrap();
+    let body = json!({ "pad": "x".repeat(10_000) });
+    let now = OffsetDateTime::now_utc();
+    let personal = CacheKey::new(
+        "mnm/interestprofiler/careers",
+        &[("answers", "1".repeat(60).as_str())],
+        Lang::En,
+    )
+    .unwrap();
+    store.cache_put(&personal, &body, None, now).unwrap();
+    store.cache_put(&key(1), &body, None, now).unwrap();
+    store.cache_put(&key(2), &body, None, now).unwrap();
+    // Reading 1 makes 2 the least recently used.
+    assert!(store.cache_get(&key(1)).unwrap().is_some());
+    store.cache_put(&key(3), &body, None, now).unwrap();
+    assert!(store.cache_get(&key(2)).unwrap().is_none(), "LRU dropped");
+    assert!(store.cache_get(&key(1)).unwrap().is_some());
+    assert!(store.cache_get(&key(3)).unwrap().is_some());
+    assert!(
+        store.cache_get(&personal).unwrap().is_some(),
+        "personal entries are never evicted"
+    );
+    // Many more writes never grow past the bound.
+    for n in 4..40 {
+        store.cache_put(&key(n), &body, None, now).unwrap();
+    }
+    let raw = rusqlite::Connection::open(store.path()).unwrap();
+    let (rows, bytes): (i64, i64) = raw
+        .query_row(
+            "SELECT count(*), sum(length(CAST(body AS BLOB))) FROM cache",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(bytes <= 35_000, "{bytes} bytes in {rows} rows");
+    assert_eq!(rows, 3, "the personal entry and the two newest");
+    assert!(store.cache_get(&key(39)).unwrap().is_some());
+    assert!(store.cache_get(&personal).unwrap().is_some());
 }

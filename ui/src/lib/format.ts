@@ -12,3 +12,6 @@ export function fmtDate(iso: string | null | undefined, withTime = true): string
 export function fmtNum(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
+
+/** Longest label a result keeps; the store's `LABEL_MAX_CHARS` (crates/store) is the same. */
+export const LABEL_MAX_CHARS = 80;

@@ -53,7 +53,7 @@ impl Lcg {
 
 fn session(n: u32, rng: &mut Lcg) -> Session {
     let base = OffsetDateTime::from_unix_timestamp(1_735_689_600).unwrap(); // 2025-01-01
-    // About 140 results a day over a year at 50,000.
+                                                                            // About 140 results a day over a year at 50,000.
     let finished = base + Duration::from_secs(u64::from(n) * 617 + u64::from(rng.below(300)));
     let answers: String = (0..60)
         .map(|_| char::from(b'1' + rng.below(5) as u8))
@@ -93,7 +93,11 @@ fn session(n: u32, rng: &mut Lcg) -> Session {
         started_at: finished - Duration::from_secs(600 + u64::from(rng.below(600))),
         finished_at: finished,
         form: Form::Ip60,
-        lang: if rng.below(4) == 0 { Lang::Es } else { Lang::En },
+        lang: if rng.below(4) == 0 {
+            Lang::Es
+        } else {
+            Lang::En
+        },
         answers: Some(answers),
         scores,
         job_zone: Some(1 + rng.below(5) as u8),
@@ -189,7 +193,10 @@ fn main() {
                 let t = Instant::now();
                 let (store, report) = Store::open(&dir).expect("open");
                 let d = t.elapsed();
-                assert!(report.recovered_from.is_none(), "a generated store was damaged");
+                assert!(
+                    report.recovered_from.is_none(),
+                    "a generated store was damaged"
+                );
                 drop(store);
                 d
             })

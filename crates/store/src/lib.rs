@@ -32,6 +32,7 @@ pub use model::{
     interest_code, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab, Comparison, Draft,
     ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
 };
+pub use sessions::{SessionPage, SessionQuery, MAX_PAGE};
 pub use waypoint_profiler::{Area, Fit, Form, Occupation, OccupationPack, Scores};
 
 /// File name of the database inside the data folder.

@@ -28,17 +28,30 @@ fn forty_results(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Scribbles over the middle pages, keeping the header page (so only a full check finds the
-/// damage) and, when `keep_mtime`, the file's size and modification time too (bit rot, a disk
-/// that lied about a write: nothing outside says the file changed). Returns the damaged bytes.
+/// Scribbles over the pages of the careers snapshots, keeping the schema's (so opening still
+/// works and only a full check finds the damage) and, when `keep_mtime`, the file's size and
+/// modification time too (bit rot, a disk that lied about a write: nothing outside says the
+/// file changed). Returns the damaged bytes.
 fn damage(db: &Path, keep_mtime: bool) -> Vec<u8> {
+    let pages: Vec<i64> = {
+        let c =
+            rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        let mut stmt = c
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'session_careers'")
+            .unwrap();
+        let pages = stmt.query_map([], |r| r.get(0)).unwrap();
+        pages.collect::<Result<_, _>>().unwrap()
+    };
+    assert!(pages.len() > 8, "expected many careers pages: {pages:?}");
     let mtime = std::fs::metadata(db).unwrap().modified().unwrap();
     let mut bytes = std::fs::read(db).unwrap();
     let page = 4096;
-    assert!(bytes.len() > 8 * page, "expected a multi-page database");
-    let (from, to) = (2 * page, bytes.len() - page);
-    for (i, b) in bytes[from..to].iter_mut().enumerate() {
-        *b = (i * 7 + 13) as u8;
+    for p in pages {
+        let from = (p as usize - 1) * page;
+        for (i, b) in bytes[from..from + page].iter_mut().enumerate() {
+            *b = (i * 7 + 13) as u8;
+        }
     }
     std::fs::write(db, &bytes).unwrap();
     if keep_mtime {

@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "careers",
     "career_report",
     "list_sessions",
+    "list_sessions_page",
     "get_session",
     "delete_session",
     "compare_sessions",

@@ -187,7 +187,8 @@ pub struct SessionSummary {
 /// Which saved results the history shows: a search in their labels, one page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 pub struct SessionQuery {
-    /// Words the label must have words starting with (case and accents ignored); blank for all.
+    /// Words to look for: each must start a word of the label (case and accents ignored).
+    /// Blank lists every result.
     pub label: Option<String>,
     /// The `next` of the page before; `None` for the first page.
     pub after: Option<String>,

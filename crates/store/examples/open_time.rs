@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 use waypoint_store::{
-    CareerRow, CareerSource, CareerTab, Fit, Form, Lang, Session, Store, Tab, DB_FILE,
+    CareerRow, CareerSource, CareerTab, Fit, Form, Lang, Session, SessionQuery, Store, Tab, DB_FILE,
 };
 
 const NAMES: &[&str] = &[
@@ -197,6 +197,7 @@ fn main() {
             times[i].push(time_open(dir));
         }
     }
+    let largest = stores.last().cloned();
     println!("Store::open by history size, median of {opens} opens (min-max), first open apart:");
     let mut empty = None;
     for (((size, dir), mut times), first) in stores.into_iter().zip(times).zip(first) {
@@ -220,6 +221,48 @@ fn main() {
             times[times.len() - 1]
         );
     }
+    if let Some((size, dir)) = largest.filter(|(n, _)| *n > 10_000) {
+        history(size, &dir);
+    }
+}
+
+/// The history list and the later integrity check on the largest store.
+fn history(size: usize, dir: &Path) {
+    let (store, _) = Store::open(dir).expect("open");
+    let t = Instant::now();
+    let all = store.list_sessions().expect("list");
+    let full = t.elapsed();
+    assert_eq!(all.len(), size);
+    let page = |label: Option<&str>, after: Option<String>| {
+        let t = Instant::now();
+        let p = store
+            .list_sessions_page(&SessionQuery {
+                label: label.map(str::to_owned),
+                after,
+                limit: 50,
+            })
+            .expect("page");
+        (t.elapsed(), p)
+    };
+    let (first, mut p) = page(None, None);
+    for _ in 0..199 {
+        p = page(None, p.next).1;
+    }
+    let (deep, _) = page(None, p.next);
+    let (search, found) = page(Some("maría"), None);
+    let t = Instant::now();
+    let healthy = store.check_integrity().expect("check").is_none();
+    let check = t.elapsed();
+    assert!(healthy);
+    println!("History at {size} results:");
+    println!("  list_sessions (all):                       {full:.2?}");
+    println!("  list_sessions_page, first 50:              {first:.2?}");
+    println!("  list_sessions_page, 50 after 10,000:       {deep:.2?}");
+    println!(
+        "  list_sessions_page, label \"maría\", first 50 of {}: {search:.2?}",
+        found.total
+    );
+    println!("  check_integrity (after the window is up): {check:.2?}");
 }
 
 fn time_open(dir: &Path) -> Duration {

@@ -84,6 +84,27 @@ function summary(s: SessionDetail): SessionSummary {
   return { id: s.id, finished_at: s.finished_at, form: s.form, code: s.code, label: s.label };
 }
 
+/** Words of a label as Rust's search sees them: lower case, accents dropped. */
+function words(text: string): string[] {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** As `list_sessions_page`: each typed word starts a word of the label; the cursor is the last id. */
+function sessionsPage(list: SessionSummary[], q: { label?: string | null; after?: string | null; limit: number }) {
+  const typed = words(q.label ?? "");
+  const blank = !(q.label ?? "").trim();
+  const all = list.filter((s) => {
+    if (blank) return true;
+    const have = words(s.label ?? "");
+    return typed.length > 0 && typed.every((t) => have.some((w) => w.startsWith(t)));
+  });
+  const from = q.after ? all.findIndex((s) => s.id === q.after) + 1 : 0;
+  const limit = Math.min(Math.max(q.limit, 1), 500);
+  const items = all.slice(from, from + limit);
+  const next = from + limit < all.length ? items[items.length - 1].id : null;
+  return { items, next, total: all.length };
+}
+
 function seedSessions(): SessionDetail[] {
   const mk = (id: string, finished_at: string, form: Form, scores: Scores, label: string | null, zone: number | null): SessionDetail => {
     const max = form === "ip30" ? 20 : 40;
@@ -361,6 +382,7 @@ export function installMockIpc(): void {
     careers: (a) => careers(a),
     careerReport: (a) => report(a),
     listSessions: () => state.sessions.map(summary),
+    listSessionsPage: (a) => sessionsPage(state.sessions.map(summary), a.query as { label?: string | null; after?: string | null; limit: number }),
     getSession: (a) => structuredClone(session(a.id)),
     deleteSession: (a) => {
       state.sessions = state.sessions.filter((x) => x.id !== a.id);

@@ -161,12 +161,10 @@ fn build(root: &Path, sizes: &[usize]) -> Vec<(usize, PathBuf)> {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let mut root = PathBuf::from(
-        std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("target")),
-    )
-    .join("open-time");
+    let mut root = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target"))
+        .join("open-time");
     let mut opens = 15usize;
     let mut sizes = vec![0usize, 1_000, 10_000, 50_000];
     while let Some(a) = args.next() {

@@ -191,10 +191,14 @@ mod tests {
         );
         let notice = check_later(&s.services).expect("found by the later check");
         assert_eq!(notice.code, "store.recovered_from_corruption");
+        // The main file, not its -wal or -shm kept beside it.
         let aside = std::fs::read_dir(dir.path())
             .unwrap()
             .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().contains("corrupt"))
+            .find(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.contains("corrupt") && !name.ends_with("-wal") && !name.ends_with("-shm")
+            })
             .expect("the old file is kept");
         assert!(notice
             .message

@@ -556,6 +556,10 @@ export function installMockIpc(): void {
     countdown(seconds = 30, tickMs = 100) {
       return kioskCountdown(seconds, tickMs);
     },
+    /** A notice found after start-up (the later integrity check), sent as Rust sends it. */
+    storeNotice(n: AppError) {
+      return events.storeNotice.emit(n);
+    },
     /** Pushes a kiosk effect through the generated event, as Rust does. */
     effect(e: Parameters<typeof events.kioskEffect.emit>[0]) {
       return events.kioskEffect.emit(e);

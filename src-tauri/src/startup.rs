@@ -77,6 +77,9 @@ pub fn set_aside_notice(aside: &std::path::Path) -> AppError {
 /// is up. A damaged file is set aside by the store; the person gets the same notice as at
 /// start-up, returned here for the caller to show.
 pub fn check_later(services: &waypoint_services::Services) -> Option<AppError> {
+    if services.store().checked_at_open() {
+        return None; // after an unclean shutdown: done before the window, not twice
+    }
     let started = std::time::Instant::now();
     match services.check_integrity() {
         Ok(None) => {

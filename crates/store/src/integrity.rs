@@ -88,6 +88,12 @@ impl Store {
         std::fs::write(marker(&self.path), print).map_err(|e| StoreError::io(marker(&self.path), e))
     }
 
+    /// The open already ran the integrity check (see [`crate::OpenReport::checked_at_open`]),
+    /// so a later [`Store::check_integrity`] would only repeat it.
+    pub fn checked_at_open(&self) -> bool {
+        self.checked_at_open
+    }
+
     /// Run the integrity check now, off the start-up path (after the window is shown).
     /// `Ok(None)`: healthy. `Ok(Some(path))`: the file was damaged; it was moved to `path` with
     /// its WAL, nothing deleted, and the store now uses a fresh database; tell the person.

@@ -92,6 +92,7 @@ pub struct Store {
     conn: Mutex<Connection>,
     path: PathBuf,
     opts: StoreOptions,
+    checked_at_open: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -134,6 +135,7 @@ impl Store {
                 conn: Mutex::new(conn),
                 path,
                 opts,
+                checked_at_open: report.checked_at_open,
             },
             report,
         ))

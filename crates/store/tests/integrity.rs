@@ -67,6 +67,7 @@ fn after_a_clean_close_open_skips_the_check() {
     forty_results(dir.path());
     let (store, report) = Store::open(dir.path()).unwrap();
     assert!(!report.checked_at_open, "{report:?}");
+    assert!(!store.checked_at_open());
     assert_eq!(store.list_sessions().unwrap().len(), 40);
     assert_eq!(store.check_integrity().unwrap(), None, "a healthy file");
 
@@ -90,6 +91,7 @@ fn a_write_after_close_cleanly_or_a_new_file_brings_the_check_back() {
     std::mem::forget(store);
     let (store, report) = Store::open(dir.path()).unwrap();
     assert!(report.checked_at_open, "{report:?}");
+    assert!(store.checked_at_open());
     assert_eq!(store.list_sessions().unwrap().len(), 1);
 }
 

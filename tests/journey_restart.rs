@@ -73,7 +73,25 @@ async fn restart_resumes_an_unfinished_questionnaire_and_keeps_history() {
     // Rust has all ten before the app closes.
     resume_card(&app, "10 answers stored", |n| n == 10).await;
     shot(&app, s, "03-resume-before-close").await;
+    // Quit the app's own way (closing the WebDriver session kills it): Tauri's exit event
+    // records a clean close, so the next start skips the integrity check (issue #22).
+    let _ = app
+        .client
+        .execute(
+            "window.__TAURI_INTERNALS__.invoke('quit_app'); return true;",
+            vec![],
+        )
+        .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while app.app_pid().is_some() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(app.app_pid().is_none(), "quit_app did not end the app");
     app.close().await;
+    assert!(
+        dir.path().join("waypoint.db-clean").exists(),
+        "no clean close recorded at exit"
+    );
 
     let app = App::launch_in(Arc::clone(&dir), &envs).await;
     let n = resume_card(&app, "the resume card", |_| true).await;
@@ -128,6 +146,8 @@ async fn kill_9_mid_questionnaire_loses_no_acknowledged_answer() {
         .unwrap();
     assert!(st.success());
     app.close().await;
+    // Killed: no clean close recorded, so the next start checks the file first (issue #22).
+    assert!(!dir.path().join("waypoint.db-clean").exists());
 
     let app = App::launch_in(Arc::clone(&dir), &envs).await;
     let n = resume_card(&app, "the resume card", |_| true).await;

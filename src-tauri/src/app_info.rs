@@ -19,6 +19,8 @@ pub struct AppState {
     pub paths: Paths,
     /// Told to the person once the window is up (a database set aside, a keychain problem).
     pub notices: Vec<AppError>,
+    /// Found after the window was up (the later integrity check); also sent as an event.
+    pub late_notices: std::sync::Mutex<Vec<AppError>>,
 }
 
 impl AppState {
@@ -26,7 +28,14 @@ impl AppState {
         AppState {
             paths,
             notices: vec![],
+            late_notices: Default::default(),
         }
+    }
+
+    /// Every notice so far: start-up first, then later ones.
+    pub fn all_notices(&self) -> Vec<AppError> {
+        let late = self.late_notices.lock().unwrap_or_else(|p| p.into_inner());
+        self.notices.iter().chain(late.iter()).cloned().collect()
     }
 
     pub fn app_info(&self) -> Result<AppInfo, AppError> {

@@ -22,6 +22,7 @@ macro_rules! with_commands {
             careers,
             career_report,
             list_sessions,
+            list_sessions_page,
             get_session,
             delete_session,
             compare_sessions,

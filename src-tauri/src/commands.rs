@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
 use waypoint_profiler::{Form, Scores};
@@ -31,7 +31,7 @@ pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
 #[tauri::command]
 #[specta::specta]
 pub fn startup_notices(state: State<'_, AppState>) -> Vec<AppError> {
-    state.notices.clone()
+    state.all_notices()
 }
 
 #[tauri::command]
@@ -149,6 +149,13 @@ pub async fn career_report(svc: Svc<'_>, code: String, lang: Lang) -> Res<Career
 #[specta::specta]
 pub fn list_sessions(svc: Svc<'_>) -> Res<Vec<SessionSummary>> {
     ok(svc.list_sessions())
+}
+
+/// The history one page at a time, searched by label; see `Services::list_sessions_page`.
+#[tauri::command]
+#[specta::specta]
+pub fn list_sessions_page(svc: Svc<'_>, query: SessionQuery) -> Res<SessionPage> {
+    ok(svc.list_sessions_page(&query))
 }
 
 #[tauri::command]
@@ -432,12 +439,33 @@ pub fn quit_app(app: AppHandle, kiosk: Kiosk<'_>) -> Res<()> {
 }
 
 /// The welcome screen calls this once it is painted and usable: the start-up mark for
-/// `cargo xtask bench`. Logged the first time only (the welcome screen mounts again later).
+/// `cargo xtask bench`, and the moment for the integrity check the store skipped at open
+/// (issue #22). Logged the first time only (the welcome screen mounts again later).
 #[tauri::command]
 #[specta::specta]
-pub fn ui_ready() {
+pub fn ui_ready(app: AppHandle, svc: Svc<'_>) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
+        let services = svc.inner().clone();
+        // Its own thread: the check reads the whole file (seconds for a large history) on its
+        // own connection, so commands keep working meanwhile.
+        let spawned = std::thread::Builder::new()
+            .name("integrity-check".into())
+            .spawn(move || {
+                if let Some(notice) = crate::startup::check_later(&services) {
+                    if let Some(state) = app.try_state::<AppState>() {
+                        state
+                            .late_notices
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(notice.clone());
+                    }
+                    let _ = crate::events::StoreNotice(notice).emit(&app);
+                }
+            });
+        if let Err(e) = spawned {
+            tracing::warn!("could not start the integrity check: {e}");
+        }
         let ms = crate::STARTED.get().map_or(0, |t| t.elapsed().as_millis());
         tracing::info!("UI ready {ms} ms after start");
         if std::env::var_os("WAYPOINT_BENCH_READY").is_some_and(|v| v == "1") {

@@ -12,3 +12,8 @@ pub struct OnlineStatus {
 /// Progress of an occupation pack import or download.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct PackProgressEvent(pub PackProgress);
+
+/// A notice found after start-up (the later integrity check set a damaged database aside):
+/// shown like the start-up notices.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct StoreNotice(pub crate::AppError);

@@ -52,6 +52,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .events(tauri_specta::collect_events![
             events::OnlineStatus,
             events::PackProgressEvent,
+            events::StoreNotice,
             kiosk::KioskEffect
         ])
 }
@@ -112,6 +113,7 @@ pub fn run() {
         started.state.notices.insert(0, notice);
     }
     let services = started.services.clone();
+    let on_exit = started.services.clone();
     let kiosk = Arc::new(kiosk::KioskRuntime::load(
         services.clone(),
         &started.state.paths.data_dir,
@@ -170,8 +172,17 @@ pub fn run() {
             app.manage(started.state);
             Ok(())
         })
-        .run(tauri::generate_context!("tauri.conf.json"))
-        .expect("error while running Waypoint");
+        .build(tauri::generate_context!("tauri.conf.json"))
+        .expect("error while running Waypoint")
+        .run(move |_app, event| {
+            // The process exits without dropping the store: record the clean close here, so
+            // the next start skips the integrity check (issue #22).
+            if let tauri::RunEvent::Exit = event {
+                if let Err(e) = on_exit.store().close_cleanly() {
+                    tracing::warn!(code = e.code(), "could not record a clean close: {e}");
+                }
+            }
+        });
 }
 
 /// The webview only ever shows Waypoint's own pages: links elsewhere open in the system

@@ -67,13 +67,7 @@ pub fn start_with(paths: Paths, keys: KeyStore) -> Started {
         Ok((store, report)) => {
             if let Some(aside) = report.recovered_from {
                 tracing::error!(aside = %aside.display(), "database was unreadable and was set aside");
-                notices.push(AppError::new(
-                    "store.recovered_from_corruption",
-                    format!(
-                        "Waypoint's saved data could not be read, so a fresh database was started. The old file was kept as {} — nothing was deleted.",
-                        aside.display()
-                    ),
-                ));
+                notices.push(set_aside_notice(&aside));
             }
             store
         }
@@ -100,7 +94,50 @@ pub fn start_with(paths: Paths, keys: KeyStore) -> Started {
     }
     Started {
         services: Arc::new(services),
-        state: AppState { paths, notices },
+        state: AppState {
+            paths,
+            notices,
+            late_notices: Default::default(),
+        },
+    }
+}
+
+/// What the person is told when a damaged database was set aside, at open or later.
+pub fn set_aside_notice(aside: &std::path::Path) -> AppError {
+    AppError::new(
+        "store.recovered_from_corruption",
+        format!(
+            "Waypoint's saved data could not be read, so a fresh database was started. The old file was kept as {} — nothing was deleted.",
+            aside.display()
+        ),
+    )
+}
+
+/// The integrity check the store skipped at open (after a clean close), run once the window
+/// is up. A damaged file is set aside by the store; the person gets the same notice as at
+/// start-up, returned here for the caller to show.
+pub fn check_later(services: &waypoint_services::Services) -> Option<AppError> {
+    if services.store().checked_at_open() {
+        return None; // after an unclean shutdown: done before the window, not twice
+    }
+    let started = std::time::Instant::now();
+    match services.check_integrity() {
+        Ok(None) => {
+            tracing::info!(
+                ms = started.elapsed().as_millis() as u64,
+                "database integrity checked: ok"
+            );
+            None
+        }
+        Ok(Some(aside)) => {
+            tracing::error!(aside = %aside.display(), "database damaged; set aside after start-up");
+            Some(set_aside_notice(&aside))
+        }
+        Err(e) => {
+            // Not proof of damage (busy, unreadable folder): the next unclean start checks again.
+            tracing::warn!(code = e.code(), "integrity check could not run: {e}");
+            None
+        }
     }
 }
 
@@ -163,5 +200,81 @@ mod tests {
             b"this is not sqlite, sorry"
         );
         assert!(s.services.list_sessions().unwrap().is_empty());
+    }
+
+    #[test]
+    fn damage_missed_at_a_quick_start_is_set_aside_later_with_the_same_notice() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(waypoint_store::DB_FILE);
+        {
+            let s = start_with(
+                paths(dir.path()),
+                KeyStore::new("org.waypoint.tests", "startup"),
+            );
+            for n in 0..30 {
+                s.services
+                    .submit_scores(
+                        waypoint_profiler::Form::Ip60,
+                        [20, 22, 25, 10, 10, 8],
+                        waypoint_services::dto::Lang::En,
+                        Some(format!("Person {n}")),
+                    )
+                    .unwrap();
+            }
+            // What the app does at exit.
+            s.services.store().close_cleanly().unwrap();
+        }
+        // Damage that leaves the file's size and time as they were (bit rot): only a full
+        // check finds it. The pages of the saved results, not the schema's.
+        let pages: Vec<i64> = {
+            let c = rusqlite::Connection::open(&db).unwrap();
+            let mut st = c
+                .prepare("SELECT pageno FROM dbstat WHERE name = 'sessions'")
+                .unwrap();
+            let rows = st.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let mtime = std::fs::metadata(&db).unwrap().modified().unwrap();
+        let mut bytes = std::fs::read(&db).unwrap();
+        for p in pages {
+            let from = (p as usize - 1) * 4096;
+            bytes[from..from + 4096].fill(0x5a);
+        }
+        std::fs::write(&db, &bytes).unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&db)
+            .unwrap()
+            .set_modified(mtime)
+            .unwrap();
+
+        let s = start_with(
+            paths(dir.path()),
+            KeyStore::new("org.waypoint.tests", "startup"),
+        );
+        assert!(
+            !s.state.notices.iter().any(|n| n.code.starts_with("store.")),
+            "not checked at a quick start"
+        );
+        let notice = check_later(&s.services).expect("found by the later check");
+        assert_eq!(notice.code, "store.recovered_from_corruption");
+        // The main file, not its -wal or -shm kept beside it.
+        let aside = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .find(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.contains("corrupt") && !name.ends_with("-wal") && !name.ends_with("-shm")
+            })
+            .expect("the old file is kept");
+        assert!(notice
+            .message
+            .contains(&*aside.file_name().to_string_lossy()));
+        assert_eq!(std::fs::read(aside.path()).unwrap(), bytes, "nothing lost");
+        assert!(s.services.list_sessions().unwrap().is_empty());
+        assert!(
+            check_later(&s.services).is_none(),
+            "the fresh database is healthy"
+        );
     }
 }

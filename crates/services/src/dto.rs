@@ -184,6 +184,28 @@ pub struct SessionSummary {
     pub label: Option<String>,
 }
 
+/// Which saved results the history shows: a search in their labels, one page at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
+pub struct SessionQuery {
+    /// Words to look for: each must start a word of the label (case and accents ignored).
+    /// Blank lists every result.
+    pub label: Option<String>,
+    /// The `next` of the page before; `None` for the first page.
+    pub after: Option<String>,
+    /// Results per page (1–500).
+    pub limit: u32,
+}
+
+/// One page of the history, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SessionPage {
+    pub items: Vec<SessionSummary>,
+    /// Pass as `after` for the next page; `None` on the last one.
+    pub next: Option<String>,
+    /// Matching results in all pages.
+    pub total: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SnapshotRow {
     pub code: String,

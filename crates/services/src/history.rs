@@ -3,8 +3,8 @@
 use waypoint_store::{ImportMode, Session, Tab};
 
 use crate::dto::{
-    AreaDiff, Comparison, ImportReport, Lang, SessionDetail, SessionSummary, SnapshotRow,
-    SnapshotTab,
+    AreaDiff, Comparison, ImportReport, Lang, SessionDetail, SessionPage, SessionQuery,
+    SessionSummary, SnapshotRow, SnapshotTab,
 };
 use crate::{rfc3339, Result, Services};
 
@@ -65,6 +65,30 @@ impl Services {
             .into_iter()
             .map(summary)
             .collect())
+    }
+
+    /// The history one page at a time, optionally searched by label: reads only that page,
+    /// so it stays quick with tens of thousands of saved results (issue #22).
+    pub fn list_sessions_page(&self, query: &SessionQuery) -> Result<SessionPage> {
+        let page = self
+            .store
+            .list_sessions_page(&waypoint_store::SessionQuery {
+                label: query.label.clone(),
+                after: query.after.clone(),
+                limit: query.limit,
+            })?;
+        Ok(SessionPage {
+            items: page.items.into_iter().map(summary).collect(),
+            next: page.next,
+            total: u32::try_from(page.total).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Runs SQLite's integrity check, meant for after the window is shown (the store opens
+    /// without it after a clean close). `Some(path)`: the database was damaged and moved to
+    /// `path`, nothing deleted; a fresh one is in use now and the person should be told.
+    pub fn check_integrity(&self) -> Result<Option<std::path::PathBuf>> {
+        Ok(self.store.check_integrity()?)
     }
 
     pub fn get_session(&self, id: &str) -> Result<SessionDetail> {

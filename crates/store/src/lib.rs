@@ -7,6 +7,7 @@ mod cache;
 mod drafts;
 mod error;
 mod exchange;
+mod integrity;
 mod migrate;
 mod model;
 mod pack;
@@ -34,6 +35,7 @@ pub use model::{
     Comparison, Draft, ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
     CAREERS_PER_TAB_MAX, CAREER_CODE_MAX_CHARS, CAREER_TITLE_MAX_CHARS, LABEL_MAX_CHARS,
 };
+pub use sessions::{SessionPage, SessionQuery, MAX_PAGE};
 pub use waypoint_profiler::{Area, Fit, Form, Occupation, OccupationPack, Scores};
 
 /// File name of the database inside the data folder.
@@ -90,6 +92,9 @@ impl Default for StoreOptions {
 pub struct OpenReport {
     /// A damaged database was moved here and a fresh one created; tell the person.
     pub recovered_from: Option<PathBuf>,
+    /// The integrity check ran during this open: the last session did not end with a clean
+    /// close, or the file changed since. Otherwise run [`Store::check_integrity`] later.
+    pub checked_at_open: bool,
 }
 
 /// The store. `Send + Sync`: share it in an `Arc` across tokio tasks; calls are
@@ -98,6 +103,7 @@ pub struct Store {
     conn: Mutex<Connection>,
     path: PathBuf,
     opts: StoreOptions,
+    checked_at_open: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -117,13 +123,16 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let path = dir.join(DB_FILE);
         let mut report = OpenReport::default();
-        let conn = match open_connection(&path, &opts) {
+        // Decided before SQLite touches the files (opening creates an empty WAL).
+        let check = integrity::needs_check_at_open(&path);
+        report.checked_at_open = check;
+        let conn = match open_connection(&path, &opts, check) {
             Ok(c) => c,
             Err(e) if e.is_corruption() => {
                 tracing::error!(path = %path.display(), error = %e, "database damaged; setting it aside");
                 let aside = set_aside(&path)?;
                 report.recovered_from = Some(aside);
-                open_connection(&path, &opts)?
+                open_connection(&path, &opts, false)?
             }
             Err(e) => return Err(e),
         };
@@ -132,6 +141,7 @@ impl Store {
                 conn: Mutex::new(conn),
                 path,
                 opts,
+                checked_at_open: report.checked_at_open,
             },
             report,
         ))
@@ -189,7 +199,7 @@ fn quick_check(conn: &Connection) -> Result<()> {
     }
 }
 
-fn open_connection(path: &Path, opts: &StoreOptions) -> Result<Connection> {
+fn open_connection(path: &Path, opts: &StoreOptions, check: bool) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -206,7 +216,11 @@ fn open_connection(path: &Path, opts: &StoreOptions) -> Result<Connection> {
     // a newer Waypoint's file must stay byte-for-byte untouched. Reading the
     // header is also what reveals a non-SQLite file (NOTADB -> Corrupt).
     migrate::check_not_newer(&conn)?;
-    quick_check(&conn)?;
+    if check {
+        quick_check(&conn)?;
+    }
+    // From here on the file is in use: a crash must leave no clean-close record behind.
+    integrity::forget_clean_close(path)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -239,6 +253,7 @@ fn set_aside(path: &Path) -> Result<PathBuf> {
         target = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
         n += 1;
     }
+    integrity::forget_clean_close(path)?;
     // Side files first: if the main rename then failed, a fresh database must
     // not pick up the damaged file's WAL.
     for suffix in ["-wal", "-shm", "-journal"] {

@@ -121,6 +121,26 @@ ALTER TABLE cache ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
 UPDATE cache SET size = length(CAST(body AS BLOB));
 CREATE INDEX cache_lru ON cache (personal, last_used, size);
 "#,
+    // 3: history search by label at tens of thousands of results (issue #22). Words of the
+    // label, case- and accent-folded ("maria" finds "María"), searched by prefix; an
+    // external-content index, so the labels are not stored twice.
+    r#"
+CREATE VIRTUAL TABLE sessions_label USING fts5 (
+    label, content = 'sessions', content_rowid = 'rid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO sessions_label (sessions_label) VALUES ('rebuild');
+CREATE TRIGGER sessions_label_insert AFTER INSERT ON sessions BEGIN
+    INSERT INTO sessions_label (rowid, label) VALUES (new.rid, new.label);
+END;
+CREATE TRIGGER sessions_label_delete AFTER DELETE ON sessions BEGIN
+    INSERT INTO sessions_label (sessions_label, rowid, label) VALUES ('delete', old.rid, old.label);
+END;
+CREATE TRIGGER sessions_label_update AFTER UPDATE OF label ON sessions BEGIN
+    INSERT INTO sessions_label (sessions_label, rowid, label) VALUES ('delete', old.rid, old.label);
+    INSERT INTO sessions_label (rowid, label) VALUES (new.rid, new.label);
+END;
+"#,
 ];
 
 pub(crate) fn latest() -> i64 {

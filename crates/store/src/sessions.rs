@@ -1,4 +1,5 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
 use waypoint_profiler::{Area, Scores};
 
 use crate::error::{Result, StoreError};
@@ -90,6 +91,88 @@ impl Store {
         })
     }
 
+    /// One page of saved results, newest first, optionally only those whose label has words
+    /// starting with each word of `query.label` (case and accents ignored). Reads only the
+    /// page, through indexes: as quick at 50,000 results as at 50.
+    pub fn list_sessions_page(&self, query: &SessionQuery) -> Result<SessionPage> {
+        let limit = query.limit.clamp(1, MAX_PAGE);
+        let after = match &query.after {
+            Some(cursor) => Some(cursor.split_once('|').ok_or_else(|| {
+                StoreError::InvalidInput(format!("not a page cursor: {cursor:?}"))
+            })?),
+            None => None,
+        };
+        let words = match query.label.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => match fts_prefix_query(text) {
+                Some(w) => Some(w),
+                // Only punctuation was typed: it matches no word.
+                None => return Ok(SessionPage::default()),
+            },
+        };
+        // Conditions are left out rather than bound as NULL, so that SQLite seeks the
+        // `sessions_by_finished` index to the cursor and reads the label index only when asked.
+        let filter = if words.is_some() {
+            "rid IN (SELECT rowid FROM sessions_label WHERE sessions_label MATCH :words)"
+        } else {
+            "1"
+        };
+        let seek = if after.is_some() {
+            "finished_at <= :time AND (finished_at < :time OR id > :id)"
+        } else {
+            "1"
+        };
+        self.read(|c| {
+            let mut count =
+                c.prepare_cached(&format!("SELECT count(*) FROM sessions WHERE {filter}"))?;
+            if let Some(w) = &words {
+                count.raw_bind_parameter(c":words", w)?;
+            }
+            let total: i64 = count
+                .raw_query()
+                .next()?
+                .map(|r| r.get(0))
+                .transpose()?
+                .unwrap_or(0);
+            let total = total as u64;
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT id, finished_at, form, label, realistic, investigative, artistic,
+                        social, enterprising, conventional
+                 FROM sessions WHERE {seek} AND {filter}
+                 ORDER BY finished_at DESC, id
+                 LIMIT :limit"
+            ))?;
+            if let Some(w) = &words {
+                stmt.raw_bind_parameter(c":words", w)?;
+            }
+            if let Some((time, id)) = after {
+                stmt.raw_bind_parameter(c":time", time)?;
+                stmt.raw_bind_parameter(c":id", id)?;
+            }
+            // One more than asked for tells whether there is a next page.
+            stmt.raw_bind_parameter(c":limit", i64::from(limit) + 1)?;
+            let mut rows = stmt.raw_query();
+            let mut items = Vec::new();
+            let mut next = None;
+            while let Some(r) = rows.next()? {
+                if items.len() == limit as usize {
+                    let last: &SessionSummary = &items[items.len() - 1];
+                    next = Some(format!("{}|{}", to_text(last.finished_at)?, last.id));
+                    break;
+                }
+                let scores = scores_at(r, 4)?;
+                items.push(SessionSummary {
+                    id: r.get(0)?,
+                    finished_at: from_text(&r.get::<_, String>(1)?)?,
+                    form: parse_form(&r.get::<_, String>(2)?)?,
+                    code: interest_code(&scores),
+                    label: r.get(3)?,
+                });
+            }
+            Ok(SessionPage { items, next, total })
+        })
+    }
+
     /// One saved result, with its careers exactly as shown.
     pub fn get_session(&self, id: &str) -> Result<Session> {
         self.read(|c| load(c, id)?.ok_or_else(|| StoreError::not_found("saved result", id)))
@@ -130,6 +213,41 @@ impl Store {
             })
         })
     }
+}
+
+/// The largest page [`Store::list_sessions_page`] returns.
+pub const MAX_PAGE: u32 = 500;
+
+/// Which saved results to list, see [`Store::list_sessions_page`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SessionQuery {
+    /// Words to find in the label; `None` or blank lists every result.
+    pub label: Option<String>,
+    /// `next` of the previous page; `None` for the first.
+    pub after: Option<String>,
+    /// Results per page, 1 to [`MAX_PAGE`].
+    pub limit: u32,
+}
+
+/// One page of the history list.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SessionPage {
+    pub items: Vec<SessionSummary>,
+    /// Where the next page starts (an opaque cursor), `None` on the last page.
+    pub next: Option<String>,
+    /// How many results match in all pages.
+    pub total: u64,
+}
+
+/// The label search as an FTS5 query: each word of `text` as a quoted prefix, all required.
+/// `None` when `text` has no word at all; `Some` of nothing is never returned.
+fn fts_prefix_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 pub(crate) fn exists(c: &Connection, id: &str) -> Result<bool> {

@@ -26,6 +26,8 @@ export const commands = {
 	careers: (sessionId: string, tab: string, page: number, lang: Lang) => typedError<CareersPage_Serialize, Problem>(__TAURI_INVOKE("careers", { sessionId, tab, page, lang })),
 	careerReport: (code: string, lang: Lang) => typedError<CareerReport_Serialize, Problem>(__TAURI_INVOKE("career_report", { code, lang })),
 	listSessions: () => typedError<SessionSummary_Serialize[], Problem>(__TAURI_INVOKE("list_sessions")),
+	/**  The history one page at a time, searched by label; see `Services::list_sessions_page`. */
+	listSessionsPage: (query: SessionQuery_Deserialize) => typedError<SessionPage_Serialize, Problem>(__TAURI_INVOKE("list_sessions_page", { query })),
 	getSession: (id: string) => typedError<SessionDetail_Serialize, Problem>(__TAURI_INVOKE("get_session", { id })),
 	deleteSession: (id: string) => typedError<null, Problem>(__TAURI_INVOKE("delete_session", { id })),
 	compareSessions: (a: string, b: string) => typedError<Comparison_Serialize, Problem>(__TAURI_INVOKE("compare_sessions", { a, b })),
@@ -60,7 +62,8 @@ export const commands = {
 	quitApp: () => typedError<null, Problem>(__TAURI_INVOKE("quit_app")),
 	/**
 	 *  The welcome screen calls this once it is painted and usable: the start-up mark for
-	 *  `cargo xtask bench`. Logged the first time only (the welcome screen mounts again later).
+	 *  `cargo xtask bench`, and the moment for the integrity check the store skipped at open
+	 *  (issue #22). Logged the first time only (the welcome screen mounts again later).
 	 */
 	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
 };
@@ -70,6 +73,7 @@ export const events = {
 	kioskEffect: makeEvent<KioskEffect, KioskEffect>("kiosk-effect"),
 	onlineStatus: makeEvent<OnlineStatus, OnlineStatus>("online-status"),
 	packProgressEvent: makeEvent<PackProgressEvent, PackProgressEvent>("pack-progress-event"),
+	storeNotice: makeEvent<StoreNotice, StoreNotice>("store-notice"),
 };
 
 /* Types */
@@ -516,6 +520,56 @@ export type SessionDetail_Serialize = {
 	snapshot: SnapshotTab_Serialize[],
 };
 
+/**  One page of the history, newest first. */
+export type SessionPage = SessionPage_Serialize | SessionPage_Deserialize;
+
+/**  One page of the history, newest first. */
+export type SessionPage_Deserialize = {
+	items: SessionSummary_Deserialize[],
+	/**  Pass as `after` for the next page; `None` on the last one. */
+	next?: string | null,
+	/**  Matching results in all pages. */
+	total: number,
+};
+
+/**  One page of the history, newest first. */
+export type SessionPage_Serialize = {
+	items: SessionSummary_Serialize[],
+	/**  Pass as `after` for the next page; `None` on the last one. */
+	next: string | null,
+	/**  Matching results in all pages. */
+	total: number,
+};
+
+/**  Which saved results the history shows: a search in their labels, one page at a time. */
+export type SessionQuery = SessionQuery_Serialize | SessionQuery_Deserialize;
+
+/**  Which saved results the history shows: a search in their labels, one page at a time. */
+export type SessionQuery_Deserialize = {
+	/**
+	 *  Words to look for: each must start a word of the label (case and accents ignored).
+	 *  Blank lists every result.
+	 */
+	label?: string | null,
+	/**  The `next` of the page before; `None` for the first page. */
+	after?: string | null,
+	/**  Results per page (1–500). */
+	limit: number,
+};
+
+/**  Which saved results the history shows: a search in their labels, one page at a time. */
+export type SessionQuery_Serialize = {
+	/**
+	 *  Words to look for: each must start a word of the label (case and accents ignored).
+	 *  Blank lists every result.
+	 */
+	label: string | null,
+	/**  The `next` of the page before; `None` for the first page. */
+	after: string | null,
+	/**  Results per page (1–500). */
+	limit: number,
+};
+
 export type SessionSummary = SessionSummary_Serialize | SessionSummary_Deserialize;
 
 export type SessionSummary_Deserialize = {
@@ -618,6 +672,12 @@ export type State =
 "attract" | "profiler" | "results" | "careers" | "report" | 
 /**  "Are you still there?" */
 "countdown";
+
+/**
+ *  A notice found after start-up (the later integrity check set a damaged database aside):
+ *  shown like the start-up notices.
+ */
+export type StoreNotice = Problem;
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -298,6 +298,16 @@ export function installMockIpc(): void {
     careers: (a) => careers(a),
     careerReport: (a) => report(a),
     listSessions: () => state.sessions.map(summary),
+    // Search and paging are the store's rules (tested in Rust); the UI does not page yet, so
+    // only the unfiltered first page is answered here, with no rule of its own.
+    listSessionsPage: (a) => {
+      const q = a.query as { label?: string | null; after?: string | null; limit: number };
+      if ((q.label ?? "").trim() || q.after || q.limit < state.sessions.length) {
+        recorded("history.json", {}, `list_sessions_page ${JSON.stringify(q)}`);
+      }
+      const items = state.sessions.map(summary);
+      return { items, next: null, total: items.length };
+    },
     getSession: (a) => structuredClone(session(a.id)),
     deleteSession: (a) => {
       state.sessions = state.sessions.filter((x) => x.id !== a.id);
@@ -467,6 +477,10 @@ export function installMockIpc(): void {
     /** Starts the idle countdown (as Rust's timer would), `tickMs` per second for quick tests. */
     countdown(seconds = 30, tickMs = 100) {
       return kioskCountdown(seconds, tickMs);
+    },
+    /** A notice found after start-up (the later integrity check), sent as Rust sends it. */
+    storeNotice(n: AppError) {
+      return events.storeNotice.emit(n);
     },
     /** Pushes a kiosk effect through the generated event, as Rust does. */
     effect(e: Parameters<typeof events.kioskEffect.emit>[0]) {

@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{Lang, IDLE_MINUTES_MAX, IDLE_MINUTES_MIN};
+use crate::config::{IDLE_MINUTES_MAX, IDLE_MINUTES_MIN};
 use crate::error::{KioskError, Result};
+use waypoint_profiler::Lang;
 
 /// How long "Are you still there?" waits before wiping.
 pub const COUNTDOWN_SECONDS: u32 = 30;

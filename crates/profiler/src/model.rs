@@ -3,6 +3,51 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Language of the questionnaire, the careers and the report: English (My Next Move) or
+/// Spanish (Mi Próximo Paso). The one language type of every crate and of the UI.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// `"en"` or `"es"`, as serialised and stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Inverse of [`Lang::code`] (exact, lower case).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// For command-line flags: `en` or `es`, any case.
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::from_code(&s.trim().to_ascii_lowercase())
+            .ok_or_else(|| format!("unknown language {s:?} (use en or es)"))
+    }
+}
+
 /// A RIASEC interest area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -46,6 +91,18 @@ impl Area {
             Area::Social => "Social",
             Area::Enterprising => "Enterprising",
             Area::Conventional => "Conventional",
+        }
+    }
+
+    /// The serialised spelling, e.g. "realistic" (also O*NET's query and path names).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Realistic => "realistic",
+            Area::Investigative => "investigative",
+            Area::Artistic => "artistic",
+            Area::Social => "social",
+            Area::Enterprising => "enterprising",
+            Area::Conventional => "conventional",
         }
     }
 
@@ -180,7 +237,7 @@ impl OccupationPack {
 
 /// How well an occupation fits a profile. Spelled as the O*NET API spells it; the rule
 /// that assigns it offline is ours, see [`crate::matcher::fit_for`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Fit {
     Best,
@@ -213,6 +270,10 @@ mod tests {
         assert_eq!(
             serde_json::to_value([Fit::Best, Fit::Great, Fit::Good]).unwrap(),
             json!(["Best", "Great", "Good"])
+        );
+        assert_eq!(
+            serde_json::to_value(Lang::ALL).unwrap(),
+            json!(["en", "es"])
         );
         let s = Scores::from_array([27, 13, 23, 25, 14, 14]);
         let v = serde_json::to_value(s).unwrap();
@@ -247,6 +308,7 @@ mod tests {
             assert_eq!(Area::from_letter(a.letter().to_ascii_lowercase()), Some(a));
             assert_eq!(Area::from_name(a.name()), Some(a));
             assert_eq!(Area::from_name(&a.name().to_lowercase()), Some(a));
+            assert_eq!(serde_json::to_value(a).unwrap(), json!(a.as_str()));
             assert_eq!(
                 Scores::from_array([0, 1, 2, 3, 4, 5]).get(a),
                 a.index() as u8
@@ -254,5 +316,15 @@ mod tests {
         }
         assert_eq!(Area::from_letter('X'), None);
         assert_eq!(Area::from_name("Rational"), None);
+    }
+
+    #[test]
+    fn lang_codes_round_trip_and_flags_ignore_case() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+            assert_eq!(l.code().to_uppercase().parse::<Lang>(), Ok(l));
+        }
+        assert_eq!(Lang::from_code("EN"), None);
+        assert!("fr".parse::<Lang>().unwrap_err().contains("\"fr\""));
     }
 }

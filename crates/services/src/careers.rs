@@ -48,14 +48,6 @@ fn matching(s: &Session) -> (CareerMatch, String) {
     }
 }
 
-fn fit(f: onet::Fit) -> waypoint_profiler::Fit {
-    match f {
-        onet::Fit::Best => waypoint_profiler::Fit::Best,
-        onet::Fit::Great => waypoint_profiler::Fit::Great,
-        onet::Fit::Good => waypoint_profiler::Fit::Good,
-    }
-}
-
 impl Services {
     /// One page (1-based, [`PAGE_SIZE`] rows) of careers for a result, on one tab.
     pub async fn careers(
@@ -94,7 +86,7 @@ impl Services {
         let key = CacheKey::new(
             "careers",
             &[("by", &by_key), ("tab", tab), ("start", &start.to_string())],
-            lang.store(),
+            lang,
         )?
         // Careers for an answer string are personal: "forget everything" removes them.
         .personal();
@@ -355,12 +347,12 @@ async fn fetch_page(
     let mut total;
     loop {
         let p = client
-            .careers(lang.onet(), by, zone, Range::new(next, want_end))
+            .careers(lang, by, zone, Range::new(next, want_end))
             .await?;
         total = p.total;
         rows.extend(p.rows.into_iter().map(|c| CareerRow {
             bright_outlook: c.bright_outlook(),
-            fit: c.fit.map(fit),
+            fit: c.fit,
             code: c.code,
             title: c.title,
         }));

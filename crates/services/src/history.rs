@@ -3,8 +3,7 @@
 use waypoint_store::{ImportMode, Session, Tab};
 
 use crate::dto::{
-    AreaDiff, Comparison, ImportReport, Lang, SessionDetail, SessionSummary, SnapshotRow,
-    SnapshotTab,
+    AreaDiff, Comparison, ImportReport, SessionDetail, SessionSummary, SnapshotRow, SnapshotTab,
 };
 use crate::{rfc3339, Result, Services};
 
@@ -26,7 +25,7 @@ pub(crate) fn detail(s: Session) -> SessionDetail {
         started_at: rfc3339(s.started_at),
         finished_at: rfc3339(s.finished_at),
         form: s.form,
-        lang: Lang::from_store(s.lang),
+        lang: s.lang,
         label: s.label,
         answers: s.answers,
         scores: s.scores,

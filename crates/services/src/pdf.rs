@@ -37,13 +37,6 @@ fn paper_from_env(var: impl Fn(&str) -> Option<String>) -> Paper {
     Paper::for_locale(locale.as_deref().unwrap_or("en-US"))
 }
 
-fn report_lang(lang: Lang) -> waypoint_report_pdf::Lang {
-    match lang {
-        Lang::En => waypoint_report_pdf::Lang::En,
-        Lang::Es => waypoint_report_pdf::Lang::Es,
-    }
-}
-
 /// Printed instead of careers when the result has no snapshot for its tab.
 pub fn careers_missing_reason(lang: Lang) -> &'static str {
     match lang {
@@ -88,7 +81,7 @@ pub(crate) fn report_input(session: &Session, lang: Lang, paper: Paper) -> Resul
                 .collect(),
         });
     Ok(ReportInput {
-        lang: report_lang(lang),
+        lang,
         paper,
         date,
         form: session.form,

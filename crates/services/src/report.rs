@@ -35,7 +35,7 @@ fn section_title(s: Section, lang: Lang) -> &'static str {
 impl Services {
     pub async fn career_report(&self, code: &str, lang: Lang) -> Result<CareerReport> {
         onet::validate::career_code(code)?;
-        let key = CacheKey::new("report", &[("code", code)], lang.store())?;
+        let key = CacheKey::new("report", &[("code", code)], lang)?;
         let mut failure = None;
         if let Some(client) = self.client() {
             match self.fetch_report(&client, code, lang).await {
@@ -80,11 +80,11 @@ impl Services {
         code: &str,
         lang: Lang,
     ) -> std::result::Result<CareerReport, onet::Error> {
-        let overview = client.career_overview(lang.onet(), code);
+        let overview = client.career_overview(lang, code);
         let sections = join_all(
             Section::ALL
                 .iter()
-                .map(|&s| async move { (s, client.career_section(lang.onet(), code, s).await) }),
+                .map(|&s| async move { (s, client.career_section(lang, code, s).await) }),
         );
         let (overview, sections) = futures::join!(overview, sections);
         self.observe(&overview);

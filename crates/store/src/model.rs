@@ -4,35 +4,17 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-use waypoint_profiler::{Area, Fit, Form, Scores};
+use waypoint_profiler::{Area, Fit, Form, Lang, Scores};
 
 use crate::error::{Result, StoreError};
 
-/// Questionnaire language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Es,
-}
-
-impl Lang {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Lang> {
-        match s {
-            "en" => Ok(Lang::En),
-            "es" => Ok(Lang::Es),
-            other => Err(StoreError::InvalidInput(format!(
-                "unknown language {other:?} (expected \"en\" or \"es\")"
-            ))),
-        }
-    }
+/// Reads a language stored as `"en"` / `"es"`; anything else is damaged data.
+pub(crate) fn parse_lang(s: &str) -> Result<Lang> {
+    Lang::from_code(s).ok_or_else(|| {
+        StoreError::Data(format!(
+            "unknown language {s:?} (expected \"en\" or \"es\")"
+        ))
+    })
 }
 
 /// A careers tab: one Job Zone (1–5) or all zones. Serialized as `1`..`5` or `"all"`.

@@ -4,7 +4,7 @@ use waypoint_profiler::{Area, Scores};
 use crate::error::{Result, StoreError};
 use crate::model::{
     fit_str, form_str, interest_code, parse_fit, parse_form, AreaDiff, CareerRow, CareerSource,
-    CareerTab, Comparison, Lang, Session, SessionSummary, Tab,
+    CareerTab, Comparison, Session, SessionSummary, Tab,
 };
 use crate::timefmt::{from_text, to_text};
 use crate::Store;
@@ -191,7 +191,7 @@ pub(crate) fn insert(c: &Connection, s: &Session) -> Result<()> {
         to_text(s.started_at)?,
         to_text(s.finished_at)?,
         form_str(s.form),
-        s.lang.as_str(),
+        s.lang.code(),
         s.answers,
         sc[0],
         sc[1],
@@ -316,7 +316,7 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
         started_at: from_text(&started)?,
         finished_at: from_text(&finished)?,
         form: parse_form(&form)?,
-        lang: Lang::parse(&lang).map_err(|e| StoreError::Data(e.to_string()))?,
+        lang: crate::model::parse_lang(&lang)?,
         answers,
         scores,
         job_zone,

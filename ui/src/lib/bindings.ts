@@ -225,7 +225,7 @@ export type Event =
 /**  Any touch, click, key or pointer movement. */
 { kind: "activity" } | 
 /**  "Touch to start" on the attract screen, with the language chosen there. */
-{ kind: "start"; lang: KioskLang } | 
+{ kind: "start"; lang: Lang } | 
 /**  The person moved to another screen of the session. */
 { kind: "navigate"; to: State } | 
 /**  "I'm done": end the session now. */
@@ -300,8 +300,6 @@ export type KeyStatus_Serialize = {
 /**  Effects pushed to the UI as they happen (countdown, attract screen, navigation). */
 export type KioskEffect = Effect;
 
-export type KioskLang = "en" | "es";
-
 /**  The settings an admin sees and edits in the admin panel. */
 export type KioskSettings = KioskSettings_Serialize | KioskSettings_Deserialize;
 
@@ -309,7 +307,7 @@ export type KioskSettings = KioskSettings_Serialize | KioskSettings_Deserialize;
 export type KioskSettings_Deserialize = {
 	enabled: boolean,
 	idle_minutes: number,
-	default_lang: KioskLang,
+	default_lang: Lang,
 	save_results: boolean,
 	printing: boolean,
 	center_name?: string | null,
@@ -319,7 +317,7 @@ export type KioskSettings_Deserialize = {
 export type KioskSettings_Serialize = {
 	enabled: boolean,
 	idle_minutes: number,
-	default_lang: KioskLang,
+	default_lang: Lang,
 	save_results: boolean,
 	printing: boolean,
 	center_name: string | null,
@@ -348,6 +346,10 @@ export type KioskStatus_Serialize = {
 	session: Snapshot_Serialize,
 };
 
+/**
+ *  Language of the questionnaire, the careers and the report: English (My Next Move) or
+ *  Spanish (Mi Próximo Paso). The one language type of every crate and of the UI.
+ */
 export type Lang = "en" | "es";
 
 /**  What the last real call to O*NET showed; no pings to third parties. */
@@ -582,7 +584,7 @@ export type Snapshot_Deserialize = {
 	/**  Whole seconds left, rounded up; `None` unless counting down. */
 	countdown_seconds_left?: number | null,
 	/**  The session's language, or the default one on the attract screen. */
-	lang: KioskLang,
+	lang: Lang,
 };
 
 /**  What the UI needs to draw the kiosk chrome. */
@@ -596,7 +598,7 @@ export type Snapshot_Serialize = {
 	/**  Whole seconds left, rounded up; `None` unless counting down. */
 	countdown_seconds_left: number | null,
 	/**  The session's language, or the default one on the attract screen. */
-	lang: KioskLang,
+	lang: Lang,
 };
 
 /**  Where data shown to the person came from. */

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
-use waypoint_profiler::{Form, Scores};
+use waypoint_profiler::{Form, Scores, Tab};
 use waypoint_services::dto::*;
 use waypoint_services::Services;
 
@@ -132,11 +132,11 @@ pub fn areas() -> Vec<AreaInfo> {
 pub async fn careers(
     svc: Svc<'_>,
     session_id: String,
-    tab: String,
+    tab: Tab,
     page: u32,
     lang: Lang,
 ) -> Res<CareersPage> {
-    ok(svc.careers(&session_id, &tab, page, lang).await)
+    ok(svc.careers(&session_id, tab, page, lang).await)
 }
 
 #[tauri::command]

@@ -77,6 +77,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::PackProgressEvent,
             kiosk::KioskEffect
         ])
+        .constant("AREAS", waypoint_profiler::Area::ALL)
+        .constant("TABS", waypoint_profiler::Tab::ALL)
 }
 
 /// The bindings file's text, exactly as committed.

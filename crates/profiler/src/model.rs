@@ -164,6 +164,69 @@ impl Form {
     }
 }
 
+/// A careers tab: the careers of one Job Zone, or of all zones. Serialised as the UI and
+/// the cache keys spell it: `"1"`..`"5"` or `"all"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Tab {
+    #[serde(rename = "1")]
+    Zone1,
+    #[serde(rename = "2")]
+    Zone2,
+    #[serde(rename = "3")]
+    Zone3,
+    #[serde(rename = "4")]
+    Zone4,
+    #[serde(rename = "5")]
+    Zone5,
+    #[serde(rename = "all")]
+    All,
+}
+
+impl Tab {
+    /// Every tab, in the order the UI shows them.
+    pub const ALL: [Tab; 6] = [
+        Tab::Zone1,
+        Tab::Zone2,
+        Tab::Zone3,
+        Tab::Zone4,
+        Tab::Zone5,
+        Tab::All,
+    ];
+
+    /// The Job Zone (1–5) of a zone's tab; `None` for all zones.
+    pub fn zone(self) -> Option<u8> {
+        match self {
+            Tab::All => None,
+            t => Some(t as u8 + 1),
+        }
+    }
+
+    /// The tab of Job Zone `zone`, when it is 1–5.
+    pub fn for_zone(zone: u8) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.zone() == Some(zone))
+    }
+
+    /// `"1"`..`"5"` or `"all"`, as serialised and stored.
+    pub fn key(self) -> &'static str {
+        ["1", "2", "3", "4", "5", "all"][self as usize]
+    }
+
+    /// Inverse of [`Tab::key`].
+    pub fn from_key(key: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+impl std::str::FromStr for Tab {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Tab, String> {
+        Tab::from_key(s.trim()).ok_or_else(|| {
+            format!("{s:?} is not a careers tab: use a Job Zone from 1 to 5, or \"all\".")
+        })
+    }
+}
+
 /// Six raw area scores in RIASEC order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -316,6 +379,27 @@ mod tests {
         }
         assert_eq!(Area::from_letter('X'), None);
         assert_eq!(Area::from_name("Rational"), None);
+    }
+
+    #[test]
+    fn tabs_are_keyed_by_zone_or_all() {
+        assert_eq!(
+            serde_json::to_value(Tab::ALL).unwrap(),
+            json!(["1", "2", "3", "4", "5", "all"])
+        );
+        for t in Tab::ALL {
+            assert_eq!(Tab::from_key(t.key()), Some(t));
+            assert_eq!(serde_json::to_value(t).unwrap(), json!(t.key()));
+            assert_eq!(t.zone().and_then(Tab::for_zone), t.zone().map(|_| t));
+        }
+        assert_eq!(Tab::Zone3.zone(), Some(3));
+        assert_eq!(Tab::All.zone(), None);
+        assert_eq!(Tab::for_zone(0), None);
+        assert_eq!(Tab::for_zone(6), None);
+        assert!("7"
+            .parse::<Tab>()
+            .unwrap_err()
+            .contains("Job Zone from 1 to 5"));
     }
 
     #[test]

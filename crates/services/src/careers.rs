@@ -13,28 +13,11 @@ use waypoint_profiler::{profile, Matcher};
 use waypoint_store::{Batch, CacheKey, CareerSource, CareerTab, Session, Tab};
 
 use crate::dto::{CareerRow, CareersPage, Lang, Source};
-use crate::results::check_zone;
 use crate::{rfc3339, Problem, Result, ServiceError, Services};
 
 pub const PAGE_SIZE: u32 = 20;
 /// The tabs prefetched right after a result, so each is ready when opened.
-pub const TABS: [&str; 6] = ["all", "1", "2", "3", "4", "5"];
-
-fn parse_tab(tab: &str) -> Result<Option<u8>> {
-    match tab {
-        "all" => Ok(None),
-        t => match t.parse::<u8>() {
-            Ok(z) => check_zone(z).map(|_| Some(z)),
-            Err(_) => Err(ServiceError::InvalidInput(format!(
-                "{t:?} is not a careers tab: use a Job Zone from 1 to 5, or \"all\"."
-            ))),
-        },
-    }
-}
-
-fn store_tab(zone: Option<u8>) -> Tab {
-    zone.map(Tab::Zone).unwrap_or(Tab::All)
-}
+pub const TABS: [Tab; 6] = Tab::ALL;
 
 /// How O*NET is asked: the answer string when there is one, else the six scores.
 fn matching(s: &Session) -> (CareerMatch, String) {
@@ -53,7 +36,7 @@ impl Services {
     pub async fn careers(
         &self,
         session_id: &str,
-        tab: &str,
+        tab: Tab,
         page: u32,
         lang: Lang,
     ) -> Result<CareersPage> {
@@ -69,12 +52,12 @@ impl Services {
     async fn careers_into(
         &self,
         session_id: &str,
-        tab: &str,
+        tab: Tab,
         page: u32,
         lang: Lang,
         writes: &mut Writes,
     ) -> Result<CareersPage> {
-        let zone = parse_tab(tab)?;
+        let zone = tab.zone();
         if page == 0 {
             return Err(ServiceError::InvalidInput(
                 "Pages are numbered from 1.".into(),
@@ -85,7 +68,11 @@ impl Services {
         let start = (page - 1) * PAGE_SIZE + 1;
         let key = CacheKey::new(
             "careers",
-            &[("by", &by_key), ("tab", tab), ("start", &start.to_string())],
+            &[
+                ("by", &by_key),
+                ("tab", tab.key()),
+                ("start", &start.to_string()),
+            ],
             lang,
         )?
         // Careers for an answer string are personal: "forget everything" removes them.
@@ -116,7 +103,7 @@ impl Services {
                         });
                     }
                     let out = CareersPage {
-                        tab: tab.to_string(),
+                        tab,
                         page,
                         page_size: PAGE_SIZE,
                         total,
@@ -127,7 +114,7 @@ impl Services {
                     };
                     let body = serde_json::to_value(&out).expect("careers page serialises");
                     writes.cache.push((key, body));
-                    writes.snapshot(&session, zone, &out, CareerSource::Api);
+                    writes.snapshot(&session, &out, CareerSource::Api);
                     return Ok(out);
                 }
                 Err(e) if e.code() == "onet.invalid_parameter" && page > 1 => {
@@ -190,7 +177,7 @@ impl Services {
                 })
                 .collect();
             let out = CareersPage {
-                tab: tab.to_string(),
+                tab,
                 page,
                 page_size: PAGE_SIZE,
                 total,
@@ -207,7 +194,7 @@ impl Services {
                     ))
                 }),
             };
-            writes.snapshot(&session, zone, &out, CareerSource::Estimate);
+            writes.snapshot(&session, &out, CareerSource::Estimate);
             return Ok(out);
         }
 
@@ -216,7 +203,7 @@ impl Services {
             return Err(e.into());
         }
         Ok(CareersPage {
-            tab: tab.to_string(),
+            tab,
             page,
             page_size: PAGE_SIZE,
             total: 0,
@@ -237,7 +224,7 @@ impl Services {
         let t = Instant::now();
         let (mut out, writes): (Vec<_>, Vec<_>) = join_all(TABS.iter().map(|tab| async move {
             let mut w = Writes::default();
-            let r = self.careers_into(session_id, tab, 1, lang, &mut w).await;
+            let r = self.careers_into(session_id, *tab, 1, lang, &mut w).await;
             (r, w)
         }))
         .await
@@ -281,7 +268,7 @@ impl Services {
         let fetches = TABS
             .iter()
             .map(|&tab| {
-                let zone = parse_tab(tab).expect("TABS are valid tabs");
+                let zone = tab.zone();
                 let (client, by) = (client.clone(), by.clone());
                 let h = rt.spawn(async move { fetch_page(&client, lang, &by, zone, 1).await });
                 (tab, h)
@@ -377,14 +364,8 @@ struct Writes {
 
 impl Writes {
     /// Records what was shown in the result's snapshot (page 1 replaces, later pages append).
-    fn snapshot(
-        &mut self,
-        session: &Session,
-        zone: Option<u8>,
-        page: &CareersPage,
-        source: CareerSource,
-    ) {
-        let tab = store_tab(zone);
+    fn snapshot(&mut self, session: &Session, page: &CareersPage, source: CareerSource) {
+        let tab = page.tab;
         let now = OffsetDateTime::now_utc();
         let rows = page.rows.iter().map(|r| waypoint_store::CareerRow {
             code: r.code.clone(),
@@ -430,13 +411,13 @@ pub(crate) struct InFlight(Mutex<Option<Started>>);
 struct Started {
     session_id: String,
     lang: Lang,
-    tabs: Vec<(&'static str, JoinHandle<Fetched>)>,
+    tabs: Vec<(Tab, JoinHandle<Fetched>)>,
 }
 
 impl InFlight {
     /// Keeps only the newest result's fetches: older ones nobody took (a flat profile, a
     /// caller that wanted one tab) are stopped.
-    fn start(&self, session_id: &str, lang: Lang, tabs: Vec<(&'static str, JoinHandle<Fetched>)>) {
+    fn start(&self, session_id: &str, lang: Lang, tabs: Vec<(Tab, JoinHandle<Fetched>)>) {
         let old = self.0.lock().unwrap().replace(Started {
             session_id: session_id.to_owned(),
             lang,
@@ -445,7 +426,7 @@ impl InFlight {
         abort(old);
     }
 
-    fn take(&self, session_id: &str, tab: &str, lang: Lang) -> Option<JoinHandle<Fetched>> {
+    fn take(&self, session_id: &str, tab: Tab, lang: Lang) -> Option<JoinHandle<Fetched>> {
         let mut g = self.0.lock().unwrap();
         let started = g.as_mut()?;
         if started.session_id != session_id || started.lang != lang {

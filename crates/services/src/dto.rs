@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 pub use waypoint_profiler::Lang;
-use waypoint_profiler::{Area, Fit, Form, Scores};
+use waypoint_profiler::{Area, Fit, Form, Scores, Tab};
 
 /// Where data shown to the person came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -117,8 +117,7 @@ pub struct CareerRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CareersPage {
-    /// "1".."5" or "all".
-    pub tab: String,
+    pub tab: Tab,
     pub page: u32,
     pub page_size: u32,
     pub total: u32,
@@ -169,7 +168,7 @@ pub struct SnapshotRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SnapshotTab {
-    pub tab: String,
+    pub tab: Tab,
     pub total: u32,
     pub rows: Vec<SnapshotRow>,
 }

@@ -1,6 +1,6 @@
 //! Saved results: read back exactly as they were seen, offline.
 
-use waypoint_store::{ImportMode, Session, Tab};
+use waypoint_store::{ImportMode, Session};
 
 use crate::dto::{
     AreaDiff, Comparison, ImportReport, SessionDetail, SessionSummary, SnapshotRow, SnapshotTab,
@@ -34,10 +34,7 @@ pub(crate) fn detail(s: Session) -> SessionDetail {
             .careers
             .into_iter()
             .map(|t| SnapshotTab {
-                tab: match t.tab {
-                    Tab::Zone(z) => z.to_string(),
-                    Tab::All => "all".into(),
-                },
+                tab: t.tab,
                 total: t.total,
                 rows: t
                     .rows

@@ -53,7 +53,7 @@ pub(crate) fn report_input(session: &Session, lang: Lang, paper: Paper) -> Resul
         u8::from(d.month()),
         d.day(),
     )?;
-    let tab = session.job_zone.map(Tab::Zone).unwrap_or(Tab::All);
+    let tab = session.job_zone.and_then(Tab::for_zone).unwrap_or(Tab::All);
     let careers = session
         .careers
         .iter()

@@ -29,9 +29,9 @@ pub use error::{Result, StoreError};
 pub use exchange::{ImportMode, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
 pub use model::{
     interest_code, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab, Comparison, Draft,
-    ForgetReport, PackInfo, Session, SessionSummary, Tab,
+    ForgetReport, PackInfo, Session, SessionSummary,
 };
-pub use waypoint_profiler::{Area, Fit, Form, Lang, Occupation, OccupationPack, Scores};
+pub use waypoint_profiler::{Area, Fit, Form, Lang, Occupation, OccupationPack, Scores, Tab};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "waypoint.db";

@@ -17,7 +17,7 @@ fn session_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
 
 /// [`Store::put_session_careers`] inside a caller's transaction (also used by [`crate::Batch`]).
 pub(crate) fn put_tab(tx: &Transaction<'_>, id: &str, tab: &CareerTab) -> Result<()> {
-    let key = tab.tab.as_key();
+    let key = tab.tab.key();
     let rid = session_rid(tx, id)?;
     // A tab fetched again keeps its place; a new tab goes last.
     let existing: Option<i64> = tx

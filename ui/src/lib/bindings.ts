@@ -23,7 +23,7 @@ export const commands = {
 	chooseZone: (sessionId: string, zone: number | null) => typedError<null, Problem>(__TAURI_INVOKE("choose_zone", { sessionId, zone })),
 	jobZones: () => __TAURI_INVOKE<JobZoneInfo[]>("job_zones"),
 	areas: () => __TAURI_INVOKE<AreaInfo[]>("areas"),
-	careers: (sessionId: string, tab: string, page: number, lang: Lang) => typedError<CareersPage_Serialize, Problem>(__TAURI_INVOKE("careers", { sessionId, tab, page, lang })),
+	careers: (sessionId: string, tab: Tab, page: number, lang: Lang) => typedError<CareersPage_Serialize, Problem>(__TAURI_INVOKE("careers", { sessionId, tab, page, lang })),
 	careerReport: (code: string, lang: Lang) => typedError<CareerReport_Serialize, Problem>(__TAURI_INVOKE("career_report", { code, lang })),
 	listSessions: () => typedError<SessionSummary_Serialize[], Problem>(__TAURI_INVOKE("list_sessions")),
 	getSession: (id: string) => typedError<SessionDetail_Serialize, Problem>(__TAURI_INVOKE("get_session", { id })),
@@ -71,6 +71,11 @@ export const events = {
 	onlineStatus: makeEvent<OnlineStatus, OnlineStatus>("online-status"),
 	packProgressEvent: makeEvent<PackProgressEvent, PackProgressEvent>("pack-progress-event"),
 };
+
+/* Constants */
+export const AREAS = ["realistic","investigative","artistic","social","enterprising","conventional"] as const;
+
+export const TABS = ["1","2","3","4","5","all"] as const;
 
 /* Types */
 export type AnswerOption = {
@@ -150,8 +155,7 @@ export type CareerRow_Serialize = {
 export type CareersPage = CareersPage_Serialize | CareersPage_Deserialize;
 
 export type CareersPage_Deserialize = {
-	/**  "1".."5" or "all". */
-	tab: string,
+	tab: Tab,
 	page: number,
 	page_size: number,
 	total: number,
@@ -163,8 +167,7 @@ export type CareersPage_Deserialize = {
 };
 
 export type CareersPage_Serialize = {
-	/**  "1".."5" or "all". */
-	tab: string,
+	tab: Tab,
 	page: number,
 	page_size: number,
 	total: number,
@@ -562,13 +565,13 @@ export type SnapshotRow_Serialize = {
 export type SnapshotTab = SnapshotTab_Serialize | SnapshotTab_Deserialize;
 
 export type SnapshotTab_Deserialize = {
-	tab: string,
+	tab: Tab,
 	total: number,
 	rows: SnapshotRow_Deserialize[],
 };
 
 export type SnapshotTab_Serialize = {
-	tab: string,
+	tab: Tab,
 	total: number,
 	rows: SnapshotRow_Serialize[],
 };
@@ -620,6 +623,12 @@ export type State =
 "attract" | "profiler" | "results" | "careers" | "report" | 
 /**  "Are you still there?" */
 "countdown";
+
+/**
+ *  A careers tab: the careers of one Job Zone, or of all zones. Serialised as the UI and
+ *  the cache keys spell it: `"1"`..`"5"` or `"all"`.
+ */
+export type Tab = "1" | "2" | "3" | "4" | "5" | "all";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

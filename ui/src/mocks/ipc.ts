@@ -88,7 +88,7 @@ function seedSessions(): SessionDetail[] {
   const mk = (id: string, finished_at: string, form: Form, scores: Scores, label: string | null, zone: number | null): SessionDetail => {
     const max = form === "ip30" ? 20 : 40;
     const snapshot = zone
-      ? [{ tab: String(zone), total: TOTALS[String(zone)], rows: ROWS[String(zone)].slice(0, 20).map((r) => snapRow(r, false, finished_at)) }]
+      ? [{ tab: String(zone) as Tab, total: TOTALS[String(zone)], rows: ROWS[String(zone)].slice(0, 20).map((r) => snapRow(r, false, finished_at)) }]
       : [];
     const s = summarise(scores, max);
     return {

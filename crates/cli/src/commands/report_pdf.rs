@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
-use waypoint_profiler::{Answers, Form, Scores};
+use waypoint_profiler::{Answers, Form, Scores, Tab};
 use waypoint_services::dto::{Lang, Source};
 use waypoint_services::pdf::Paper;
 use waypoint_services::{OnetSettings, Services};
@@ -135,8 +135,9 @@ pub fn run(args: &Args, api_base: Option<&str>, json: bool) -> Result<(), Fail> 
         s.choose_zone(&outcome.session_id, args.zone)?;
         // A flat profile matches nothing; the report says so itself.
         let careers = if !outcome.flat && (s.has_key() || has_pack) {
-            let tab = args.zone.map_or("all".to_string(), |z| z.to_string());
-            Some(s.careers(&outcome.session_id, &tab, 1, lang).await?.source)
+            // choose_zone above has checked the zone.
+            let tab = args.zone.and_then(Tab::for_zone).unwrap_or(Tab::All);
+            Some(s.careers(&outcome.session_id, tab, 1, lang).await?.source)
         } else {
             None
         };

@@ -17,7 +17,9 @@ fn path_prefix(lang: Lang) -> &'static str {
     }
 }
 
-pub const DEFAULT_BASE_URL: &str = "https://api-v2.onetcenter.org/";
+/// How long to wait for a connection, and for a whole response.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const USER_AGENT: &str = concat!("Waypoint/", env!("CARGO_PKG_VERSION"));
 /// Rows asked for per page when collecting everything; the most the API is
 /// reported to serve in one page.
@@ -88,10 +90,10 @@ pub struct ClientBuilder {
 impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
-            base_url: DEFAULT_BASE_URL.into(),
+            base_url: waypoint_config::DEFAULT_API_BASE.into(),
             api_key: None,
-            connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
+            connect_timeout: CONNECT_TIMEOUT,
+            request_timeout: REQUEST_TIMEOUT,
             retry: RetryPolicy::default(),
         }
     }

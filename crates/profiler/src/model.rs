@@ -162,6 +162,12 @@ impl Form {
             Form::Typed => None,
         }
     }
+
+    /// The top of the scale scores are shown on: the form's highest score, and the Short
+    /// Form's 40 for typed scores.
+    pub fn scale_max(self) -> u8 {
+        self.max_score().unwrap_or(40)
+    }
 }
 
 /// A careers tab: the careers of one Job Zone, or of all zones. Serialised as the UI and

@@ -134,7 +134,7 @@ impl ReportInput {
     /// Highest score the bars are drawn against. Typed scores come from the paper
     /// profiler, which is the 60-item Short Form, so they share its 0–40 range.
     pub fn max_score(&self) -> u8 {
-        self.form.max_score().unwrap_or(40)
+        self.form.scale_max()
     }
 
     /// Refuses input that would print something untrue.

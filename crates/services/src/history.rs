@@ -20,7 +20,7 @@ fn summary(s: waypoint_store::SessionSummary) -> SessionSummary {
 pub(crate) fn detail(s: Session) -> SessionDetail {
     SessionDetail {
         code: s.code(),
-        max_per_area: s.form.max_score().unwrap_or(40),
+        max_per_area: s.form.scale_max(),
         id: s.id,
         started_at: rfc3339(s.started_at),
         finished_at: rfc3339(s.finished_at),

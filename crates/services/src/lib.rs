@@ -67,8 +67,8 @@ impl OnetSettings {
     pub fn new(base_url: impl Into<String>) -> Self {
         OnetSettings {
             base_url: base_url.into(),
-            connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
+            connect_timeout: waypoint_onet::CONNECT_TIMEOUT,
+            request_timeout: waypoint_onet::REQUEST_TIMEOUT,
             retry: RetryPolicy::default(),
         }
     }

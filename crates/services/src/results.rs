@@ -84,7 +84,7 @@ impl Services {
         }
         let mut out = outcome(&session, ApiCheck::NotApplicable, saved);
         out.form = form;
-        out.max_per_area = form.max_score().unwrap_or(40);
+        out.max_per_area = form.scale_max();
         Ok(out)
     }
 
@@ -159,7 +159,7 @@ fn outcome(s: &Session, api_check: ApiCheck, saved: bool) -> Outcome {
         form: s.form,
         lang: s.lang,
         scores: s.scores,
-        max_per_area: s.form.max_score().unwrap_or(40),
+        max_per_area: s.form.scale_max(),
         code: if summary.flat {
             String::new()
         } else {

@@ -36,26 +36,6 @@ pub use waypoint_profiler::{Area, Fit, Form, Lang, Occupation, OccupationPack, S
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "waypoint.db";
 
-/// Environment variable that overrides the data folder (tests, portable installs).
-pub const DATA_DIR_ENV: &str = "WAYPOINT_DATA_DIR";
-
-/// The folder that holds Waypoint's database: `$WAYPOINT_DATA_DIR` when set,
-/// else the OS app-data folder for org/waypoint/Waypoint.
-pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    match directories::ProjectDirs::from("org", "waypoint", "Waypoint") {
-        Some(p) => p.data_dir().to_path_buf(),
-        None => {
-            // No home folder (a locked-down account): keep data beside the
-            // working directory rather than refusing to start.
-            tracing::warn!("no OS data folder; using ./waypoint-data");
-            PathBuf::from("waypoint-data")
-        }
-    }
-}
-
 /// Tunables; the defaults suit the desktop app.
 #[derive(Debug, Clone)]
 pub struct StoreOptions {
@@ -96,11 +76,6 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Open (or create) the database in [`data_dir`].
-    pub fn open_default() -> Result<(Store, OpenReport)> {
-        Store::open(data_dir())
-    }
-
     /// Open (or create) `dir/waypoint.db`, recovering from a damaged file.
     pub fn open(dir: impl AsRef<Path>) -> Result<(Store, OpenReport)> {
         Store::open_with(dir, StoreOptions::default())

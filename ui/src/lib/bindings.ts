@@ -75,6 +75,14 @@ export const events = {
 /* Constants */
 export const AREAS = ["realistic","investigative","artistic","social","enterprising","conventional"] as const;
 
+export const CENTER_NAME_MAX_CHARS = 80 as const;
+
+export const MAX_SCORE = {"ip30":20,"ip60":40} as const;
+
+export const PIN_MAX_DIGITS = 8 as const;
+
+export const PIN_MIN_DIGITS = 4 as const;
+
 export const TABS = ["1","2","3","4","5","all"] as const;
 
 /* Types */

@@ -13,6 +13,7 @@ use waypoint_services::Services;
 use crate::app_info::{AppInfo, AppState};
 use crate::events::PackProgressEvent;
 use crate::AppError;
+use waypoint_services::ErrorCode;
 
 type Svc<'a> = State<'a, Arc<Services>>;
 type Res<T> = Result<T, AppError>;
@@ -201,10 +202,10 @@ pub async fn export_sessions(
         .add_filter(ext.to_uppercase(), &[ext])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
-        .ok_or_else(|| AppError::new("export.cancelled", "Nothing was saved."))?;
+        .ok_or_else(|| AppError::new(ErrorCode::ExportCancelled, "Nothing was saved."))?;
     std::fs::write(&path, text).map_err(|e| {
         AppError::new(
-            "export.io",
+            ErrorCode::ExportIo,
             format!("Could not write {}: {e}", path.display()),
         )
     })?;
@@ -219,7 +220,7 @@ pub async fn import_sessions(app: AppHandle, svc: Svc<'_>) -> Res<ImportReport> 
     let path = pick_file(&app, "JSON", &["json"])?;
     let text = std::fs::read_to_string(&path).map_err(|e| {
         AppError::new(
-            "import.io",
+            ErrorCode::ImportIo,
             format!("Could not read {}: {e}", path.display()),
         )
     })?;
@@ -232,7 +233,7 @@ fn pick_file(app: &AppHandle, name: &str, ext: &[&str]) -> Res<std::path::PathBu
         .add_filter(name, ext)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
-        .ok_or_else(|| AppError::new("import.cancelled", "No file was chosen."))
+        .ok_or_else(|| AppError::new(ErrorCode::ImportCancelled, "No file was chosen."))
 }
 
 #[tauri::command]
@@ -277,7 +278,7 @@ pub async fn import_pack(app: AppHandle, svc: Svc<'_>) -> Res<PackStatus> {
         }))
     })
     .await
-    .map_err(|e| AppError::new("pack.failed", e.to_string()))?
+    .map_err(|e| AppError::new(ErrorCode::PackFailed, e.to_string()))?
 }
 
 #[tauri::command]
@@ -298,7 +299,7 @@ pub fn open_external(app: AppHandle, url: String) -> Res<()> {
     crate::links::check_external(&url)?;
     tauri_plugin_opener::OpenerExt::opener(&app)
         .open_url(url, None::<&str>)
-        .map_err(|e| AppError::new("open.failed", e.to_string()))
+        .map_err(|e| AppError::new(ErrorCode::OpenFailed, e.to_string()))
 }
 
 // ---- The one-page results report (made in Rust: window.print() is unreliable on macOS) ----
@@ -319,7 +320,7 @@ pub async fn save_report_pdf(
         .add_filter("PDF", &["pdf"])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
-        .ok_or_else(|| AppError::new("export.cancelled", "Nothing was saved."))?;
+        .ok_or_else(|| AppError::new(ErrorCode::ExportCancelled, "Nothing was saved."))?;
     ok(svc.save_report_pdf(&session_id, lang, None, &path))?;
     Ok(Saved {
         path: path.display().to_string(),
@@ -343,7 +344,7 @@ pub fn print_report(
 ) -> Res<Printed> {
     if !kiosk.printing_allowed() {
         return Err(AppError::new(
-            "print.disabled",
+            ErrorCode::PrintDisabled,
             "Printing is turned off on this computer. Ask a staff member for help.",
         ));
     }
@@ -403,7 +404,7 @@ pub fn kiosk_update(
 pub fn quit_app(app: AppHandle, kiosk: Kiosk<'_>) -> Res<()> {
     if !kiosk.may_close() {
         return Err(AppError::new(
-            "kiosk.locked",
+            ErrorCode::KioskLocked,
             "Enter the admin PIN to close Waypoint.",
         ));
     }

@@ -38,7 +38,7 @@ pub fn start_with(paths: Paths, keys: KeyStore) -> Started {
             store
         }
         Err(e) => {
-            tracing::error!(code = e.code(), "database refused: {e}");
+            tracing::error!(code = %e.code(), "database refused: {e}");
             notices.push(AppError::new(e.code(), e.to_string()));
             let temp =
                 std::env::temp_dir().join(format!("waypoint-temporary-{}", std::process::id()));

@@ -297,7 +297,7 @@ impl Client {
                 resource,
                 attempt,
                 ?wait,
-                code = err.code(),
+                code = %err.code(),
                 "retrying O*NET request"
             );
             tokio::time::sleep(wait).await;

@@ -12,6 +12,8 @@ use waypoint_onet::{self as onet, CareerMatch, Range};
 use waypoint_profiler::{profile, Matcher};
 use waypoint_store::{Batch, CacheKey, CareerSource, CareerTab, Session, Tab};
 
+use waypoint_error_code::ErrorCode;
+
 use crate::dto::{CareerRow, CareersPage, Lang, Source};
 use crate::{rfc3339, Problem, Result, ServiceError, Services};
 
@@ -117,7 +119,7 @@ impl Services {
                     writes.snapshot(&session, &out, CareerSource::Api);
                     return Ok(out);
                 }
-                Err(e) if e.code() == "onet.invalid_parameter" && page > 1 => {
+                Err(e @ onet::Error::InvalidParameter { .. }) if page > 1 => {
                     // O*NET refuses a start past the end; page 1 tells how many pages there are.
                     let first = fetch_page(&client, lang, &by, zone, 1).await;
                     self.observe(&first);
@@ -132,15 +134,13 @@ impl Services {
                 }
                 Err(e) if e.is_input() => return Err(e.into()),
                 Err(e) => {
-                    tracing::warn!(code = e.code(), "careers from O*NET failed: {e}");
+                    tracing::warn!(code = %e.code(), "careers from O*NET failed: {e}");
                     failure = Some(e);
                 }
             }
         }
         // Said by code, so the UI can put it in the person's language.
-        let notice = failure
-            .as_ref()
-            .map(|e| Problem::new(e.code(), e.to_string()));
+        let notice = failure.as_ref().map(Problem::from);
 
         if let Some(hit) = self.store.cache_get(&key)? {
             if let Ok(mut out) = serde_json::from_value::<CareersPage>(hit.body) {
@@ -186,7 +186,7 @@ impl Services {
                 fetched_at: None,
                 notice: notice.or_else(|| {
                     Some(Problem::new(
-                        "careers.estimate",
+                        ErrorCode::CareersEstimate,
                         format!(
                             "Waypoint's offline estimate from O*NET data release {}. Add an O*NET key for O*NET's own matches.",
                             matcher.release()
@@ -211,7 +211,7 @@ impl Services {
             source: Source::Unavailable,
             fetched_at: None,
             notice: Some(Problem::new(
-                "careers.need_data",
+                ErrorCode::CareersNeedData,
                 "Careers need O*NET data: add an O*NET key in Settings, or import an O*NET database release for offline use.",
             )),
         })
@@ -235,7 +235,7 @@ impl Services {
             // Rare (a full disk, the result deleted meanwhile): file each tab alone so each
             // tab reports its own error, as when the tabs are opened one by one.
             tracing::warn!(
-                code = e.code(),
+                code = %e.code(),
                 "filing the careers tabs together failed: {e}"
             );
             for (r, w) in out.iter_mut().zip(&writes) {

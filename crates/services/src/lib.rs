@@ -30,6 +30,7 @@ use waypoint_secrets::{KeyStore, SecretsError};
 use waypoint_store::{Session, Store};
 
 pub use error::{Result, ServiceError};
+pub use waypoint_error_code::{ErrorCode, HasCode};
 
 /// An error as the UI receives it: a stable code to branch on, a sentence to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, thiserror::Error)]
@@ -48,8 +49,10 @@ impl Problem {
     }
 }
 
-impl From<ServiceError> for Problem {
-    fn from(e: ServiceError) -> Self {
+/// Every error with a stable code (each crate's error, the services' own) becomes
+/// `{code, message}` the same way.
+impl<E: HasCode + std::fmt::Display> From<E> for Problem {
+    fn from(e: E) -> Self {
         Problem::new(e.code(), e.to_string())
     }
 }
@@ -153,8 +156,8 @@ impl Services {
     }
 
     fn remember_keychain_error(&self, e: &SecretsError) {
-        tracing::warn!(code = e.code(), "keychain unavailable: {e}");
-        *self.keychain_error.lock().unwrap() = Some(Problem::new(e.code(), e.to_string()));
+        tracing::warn!(code = %e.code(), "keychain unavailable: {e}");
+        *self.keychain_error.lock().unwrap() = Some(Problem::from(e));
     }
 
     fn build_client(&self, key: Option<secrecy::SecretString>) -> Result<Client> {
@@ -175,7 +178,7 @@ impl Services {
             Some(k) => match self.build_client(Some(k)) {
                 Ok(c) => Some(c),
                 Err(e) => {
-                    tracing::error!(code = e.code(), "could not build the O*NET client: {e}");
+                    tracing::error!(code = %e.code(), "could not build the O*NET client: {e}");
                     None
                 }
             },

@@ -178,7 +178,7 @@ impl Services {
         }
         match &job {
             Ok(j) => tracing::info!(job = ?j.id, "report sent to the printer"),
-            Err(e) => tracing::warn!(code = e.code(), "report not printed: {e}"),
+            Err(e) => tracing::warn!(code = %e.code(), "report not printed: {e}"),
         }
         Ok(job?)
     }

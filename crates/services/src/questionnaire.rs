@@ -101,7 +101,7 @@ impl Services {
                     )?;
                     return Ok(out);
                 }
-                Err(e) => tracing::warn!(code = e.code(), "questions from O*NET failed: {e}"),
+                Err(e) => tracing::warn!(code = %e.code(), "questions from O*NET failed: {e}"),
             }
         }
         if let Some(hit) = self.store.cache_get(&key)? {

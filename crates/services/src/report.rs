@@ -49,9 +49,11 @@ impl Services {
                     )?;
                     return Ok(report);
                 }
-                Err(e) if e.is_input() || e.code() == "onet.not_found" => return Err(e.into()),
+                Err(e) if e.is_input() || matches!(e, onet::Error::NotFound { .. }) => {
+                    return Err(e.into())
+                }
                 Err(e) => {
-                    tracing::warn!(code = e.code(), "career report from O*NET failed: {e}");
+                    tracing::warn!(code = %e.code(), "career report from O*NET failed: {e}");
                     failure = Some(e);
                 }
             }
@@ -108,7 +110,7 @@ impl Services {
                     title: section_title(s, lang).into(),
                     content: serde_json::to_value(d).expect("O*NET sections serialise"),
                 }),
-                Err(e) if e.code() == "onet.not_found" => {}
+                Err(onet::Error::NotFound { .. }) => {}
                 Err(e) => return Err(e),
             }
         }

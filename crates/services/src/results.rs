@@ -102,7 +102,7 @@ impl Services {
         let results = match r {
             Ok(r) => r,
             Err(e) => {
-                tracing::info!(code = e.code(), "results check skipped: {e}");
+                tracing::info!(code = %e.code(), "results check skipped: {e}");
                 return (local, ApiCheck::Offline);
             }
         };

@@ -3,7 +3,7 @@
 use futures::future::join_all;
 use time::OffsetDateTime;
 use waypoint_onet::{self as onet, Section};
-use waypoint_store::CacheKey;
+use waypoint_store::{CacheKey, StoreError};
 
 use crate::dto::{CareerReport, Lang, ReportSection, Source};
 use crate::{rfc3339, Result, ServiceError, Services};
@@ -60,8 +60,9 @@ impl Services {
         }
         match self.store.cache_get(&key)? {
             Some(hit) => {
+                // Damaged stored data, not the caller's input.
                 let mut r: CareerReport = serde_json::from_value(hit.body).map_err(|e| {
-                    ServiceError::InvalidInput(format!("the cached report is unreadable: {e}"))
+                    StoreError::Data(format!("the cached report is unreadable: {e}"))
                 })?;
                 r.source = Source::Cache;
                 r.fetched_at = Some(rfc3339(hit.fetched_at));

@@ -504,6 +504,24 @@ async fn career_reports_come_from_onet_then_the_cache_then_say_unavailable() {
 }
 
 #[tokio::test]
+async fn an_unreadable_cached_report_is_damaged_data_not_bad_input() {
+    let e = env(DEAD, None);
+    let code = "15-1252.00";
+    let key = waypoint_store::CacheKey::new("report", &[("code", code)], Lang::En).unwrap();
+    e.services
+        .store()
+        .cache_put(
+            &key,
+            &serde_json::json!({"not": "a report"}),
+            None,
+            time::OffsetDateTime::now_utc(),
+        )
+        .unwrap();
+    let err = e.services.career_report(code, Lang::En).await.unwrap_err();
+    assert_eq!(err.code(), "store.data");
+}
+
+#[tokio::test]
 async fn a_wrong_key_is_rejected_and_a_network_failure_is_not_mistaken_for_one() {
     let server = TestServer::start("test-key").await.unwrap();
     let e = env(server.base_url(), None);

@@ -193,7 +193,7 @@ impl KioskRuntime {
             Ok(())
         } else {
             Err(AppError::new(
-                "kiosk.locked",
+                waypoint_services::ErrorCode::KioskLocked,
                 "Enter the admin PIN to change kiosk settings.",
             ))
         }
@@ -221,7 +221,7 @@ impl KioskRuntime {
             Self::require_admin(&i)?;
             if settings.enabled && i.config.pin_hash.is_none() {
                 return Err(AppError::new(
-                    "kiosk.no_pin",
+                    waypoint_services::ErrorCode::KioskNoPin,
                     "Set an admin PIN before turning kiosk mode on, so staff can leave it.",
                 ));
             }

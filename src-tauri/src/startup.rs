@@ -28,7 +28,7 @@ pub fn start_with(paths: Paths, keys: KeyStore) -> Started {
             if let Some(aside) = report.recovered_from {
                 tracing::error!(aside = %aside.display(), "database was unreadable and was set aside");
                 notices.push(AppError::new(
-                    "store.recovered_from_corruption",
+                    waypoint_services::ErrorCode::StoreRecoveredFromCorruption,
                     format!(
                         "Waypoint's saved data could not be read, so a fresh database was started. The old file was kept as {} — nothing was deleted.",
                         aside.display()

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Every error and notice code Waypoint sends. The serialised strings are stable: stored
 /// data, tests and the UI's message tables use them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[non_exhaustive]
 pub enum ErrorCode {
     #[serde(rename = "config.invalid_api_base")]
@@ -145,6 +146,12 @@ pub enum ErrorCode {
     OpenRefused,
     #[serde(rename = "store.recovered_from_corruption")]
     StoreRecoveredFromCorruption,
+    /// Made by the UI: a JavaScript exception.
+    #[serde(rename = "ui.exception")]
+    UiException,
+    /// Made by the UI: a failure that carried no code.
+    #[serde(rename = "unknown")]
+    Unknown,
 }
 
 impl ErrorCode {
@@ -214,6 +221,8 @@ impl ErrorCode {
         ErrorCode::KioskLocked,
         ErrorCode::OpenRefused,
         ErrorCode::StoreRecoveredFromCorruption,
+        ErrorCode::UiException,
+        ErrorCode::Unknown,
     ];
 
     /// The wire string, e.g. `"onet.not_found"`.
@@ -284,6 +293,8 @@ impl ErrorCode {
             ErrorCode::KioskLocked => "kiosk.locked",
             ErrorCode::OpenRefused => "open.refused",
             ErrorCode::StoreRecoveredFromCorruption => "store.recovered_from_corruption",
+            ErrorCode::UiException => "ui.exception",
+            ErrorCode::Unknown => "unknown",
         }
     }
 
@@ -397,6 +408,7 @@ mod tests {
                 c
             );
             assert!(c.as_str().starts_with(c.category()));
+            assert!(!c.category().is_empty());
         }
         assert_eq!(ErrorCode::OnetNotFound.category(), "onet");
     }

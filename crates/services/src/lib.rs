@@ -36,14 +36,14 @@ pub use waypoint_error_code::{ErrorCode, HasCode};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, thiserror::Error)]
 #[error("{message}")]
 pub struct Problem {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl Problem {
-    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Problem {
-            code: code.into(),
+            code,
             message: message.into(),
         }
     }

@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { en } from "../locales/en";
 import { es } from "../locales/es";
 
+// A null leaf is an error code that shows the backend's own message.
+const isBranch = (v: unknown): v is object => v !== null && typeof v === "object";
+
 function keys(o: object, prefix = ""): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
-    typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+    isBranch(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
 }
 
-function leaves(o: object): string[] {
-  return Object.values(o).flatMap((v) => (typeof v === "object" ? leaves(v) : [v as string]));
+function leaves(o: object): (string | null)[] {
+  return Object.values(o).flatMap((v) => (isBranch(v) ? leaves(v) : [v as string | null]));
 }
 
 describe("catalogs", () => {
@@ -19,8 +22,10 @@ describe("catalogs", () => {
   it("no Spanish string is left empty or identical to a long English one", () => {
     const enL = leaves(en);
     leaves(es).forEach((s, i) => {
+      const e = enL[i];
+      if (s === null || e === null) return expect(s).toBe(e);
       expect(s.trim()).not.toBe("");
-      if (enL[i].length > 12) expect(s).not.toBe(enL[i]);
+      if (e.length > 12) expect(s).not.toBe(e);
     });
   });
 });

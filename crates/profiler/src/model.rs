@@ -224,6 +224,12 @@ impl Tab {
     }
 }
 
+impl std::fmt::Display for Tab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
 impl std::str::FromStr for Tab {
     type Err = String;
     fn from_str(s: &str) -> Result<Tab, String> {

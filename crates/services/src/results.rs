@@ -69,7 +69,7 @@ impl Services {
             finished_at: now,
             // The form decides the score range; the session remembers they were typed.
             form: Form::Typed,
-            lang: lang,
+            lang,
             answers: None,
             scores,
             job_zone: None,

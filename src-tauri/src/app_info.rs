@@ -39,7 +39,7 @@ impl AppState {
     }
 
     pub fn app_info(&self) -> Result<AppInfo, AppError> {
-        let api_base = waypoint_config::api_base().map_err(crate::error::WrapConfig)?;
+        let api_base = waypoint_config::api_base()?;
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
             data_dir: self.paths.data_dir.display().to_string(),

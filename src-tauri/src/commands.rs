@@ -6,13 +6,14 @@ use std::sync::Arc;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
-use waypoint_profiler::{Form, Scores};
+use waypoint_profiler::{Form, Scores, Tab};
 use waypoint_services::dto::*;
 use waypoint_services::Services;
 
 use crate::app_info::{AppInfo, AppState};
 use crate::events::PackProgressEvent;
 use crate::AppError;
+use waypoint_services::ErrorCode;
 
 type Svc<'a> = State<'a, Arc<Services>>;
 type Res<T> = Result<T, AppError>;
@@ -132,11 +133,11 @@ pub fn areas() -> Vec<AreaInfo> {
 pub async fn careers(
     svc: Svc<'_>,
     session_id: String,
-    tab: String,
+    tab: Tab,
     page: u32,
     lang: Lang,
 ) -> Res<CareersPage> {
-    ok(svc.careers(&session_id, &tab, page, lang).await)
+    ok(svc.careers(&session_id, tab, page, lang).await)
 }
 
 #[tauri::command]
@@ -208,10 +209,10 @@ pub async fn export_sessions(
         .add_filter(ext.to_uppercase(), &[ext])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
-        .ok_or_else(|| AppError::new("export.cancelled", "Nothing was saved."))?;
+        .ok_or_else(|| AppError::new(ErrorCode::ExportCancelled, "Nothing was saved."))?;
     std::fs::write(&path, text).map_err(|e| {
         AppError::new(
-            "export.io",
+            ErrorCode::ExportIo,
             format!("Could not write {}: {e}", path.display()),
         )
     })?;
@@ -226,7 +227,7 @@ pub async fn import_sessions(app: AppHandle, svc: Svc<'_>) -> Res<ImportReport> 
     let path = pick_file(&app, "JSON", &["json"])?;
     let io = |e: std::io::Error| {
         AppError::new(
-            "import.io",
+            ErrorCode::ImportIo,
             format!("Could not read {}: {e}", path.display()),
         )
     };
@@ -242,7 +243,7 @@ pub async fn import_sessions(app: AppHandle, svc: Svc<'_>) -> Res<ImportReport> 
     .map_err(io)?;
     if bytes.len() > waypoint_store::IMPORT_MAX_BYTES {
         return Err(AppError::new(
-            "store.import_invalid",
+            ErrorCode::StoreImportInvalid,
             format!(
                 "The file is larger than {} MiB; a Waypoint export is much smaller.",
                 waypoint_store::IMPORT_MAX_BYTES / (1024 * 1024)
@@ -264,7 +265,7 @@ fn pick_file(app: &AppHandle, name: &str, ext: &[&str]) -> Res<std::path::PathBu
         .add_filter(name, ext)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
-        .ok_or_else(|| AppError::new("import.cancelled", "No file was chosen."))
+        .ok_or_else(|| AppError::new(ErrorCode::ImportCancelled, "No file was chosen."))
 }
 
 #[tauri::command]
@@ -309,7 +310,7 @@ pub async fn import_pack(app: AppHandle, svc: Svc<'_>) -> Res<PackStatus> {
         }))
     })
     .await
-    .map_err(|e| AppError::new("pack.failed", e.to_string()))?
+    .map_err(|e| AppError::new(ErrorCode::PackFailed, e.to_string()))?
 }
 
 #[tauri::command]
@@ -330,7 +331,7 @@ pub fn open_external(app: AppHandle, url: String) -> Res<()> {
     crate::links::check_external(&url)?;
     tauri_plugin_opener::OpenerExt::opener(&app)
         .open_url(url, None::<&str>)
-        .map_err(|e| AppError::new("open.failed", e.to_string()))
+        .map_err(|e| AppError::new(ErrorCode::OpenFailed, e.to_string()))
 }
 
 // ---- The one-page results report (made in Rust: window.print() is unreliable on macOS) ----
@@ -351,7 +352,7 @@ pub async fn save_report_pdf(
         .add_filter("PDF", &["pdf"])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
-        .ok_or_else(|| AppError::new("export.cancelled", "Nothing was saved."))?;
+        .ok_or_else(|| AppError::new(ErrorCode::ExportCancelled, "Nothing was saved."))?;
     ok(svc.save_report_pdf(&session_id, lang, None, &path))?;
     Ok(Saved {
         path: path.display().to_string(),
@@ -375,7 +376,7 @@ pub fn print_report(
 ) -> Res<Printed> {
     if !kiosk.printing_allowed() {
         return Err(AppError::new(
-            "print.disabled",
+            ErrorCode::PrintDisabled,
             "Printing is turned off on this computer. Ask a staff member for help.",
         ));
     }

@@ -3,14 +3,8 @@
 
 pub use waypoint_services::Problem as AppError;
 
-impl From<WrapConfig> for AppError {
-    fn from(e: WrapConfig) -> Self {
-        AppError::new(e.0.code(), e.0.to_string())
-    }
-}
-
-/// Lets `?` turn a config error into the UI's error without a blanket impl in the services crate.
-pub struct WrapConfig(pub waypoint_config::ConfigError);
+// Any crate's error converts with `?` or `AppError::from`: the services' `Problem` has one
+// blanket conversion from every `HasCode` error.
 
 #[cfg(test)]
 mod tests {
@@ -18,8 +12,9 @@ mod tests {
 
     #[test]
     fn errors_cross_the_wire_as_code_and_message() {
-        let e: AppError =
-            WrapConfig(waypoint_config::normalise_api_base("ftp://x/").unwrap_err()).into();
+        let e: AppError = waypoint_config::normalise_api_base("ftp://x/")
+            .unwrap_err()
+            .into();
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "config.invalid_api_base");
         assert!(json["message"].as_str().unwrap().contains("ftp"));

@@ -26,7 +26,7 @@ pub struct KioskRuntime {
 }
 
 fn err(e: waypoint_kiosk::KioskError) -> AppError {
-    AppError::new(e.code(), e.to_string())
+    AppError::from(e)
 }
 
 impl KioskRuntime {
@@ -100,7 +100,7 @@ impl KioskRuntime {
                 cache_entries = r.cache_entries,
                 "kiosk wipe: data removed"
             ),
-            Err(e) => tracing::error!(code = e.code(), "kiosk wipe incomplete: {e}"),
+            Err(e) => tracing::error!(code = %e.code(), "kiosk wipe incomplete: {e}"),
         }
         if let Some(w) = app.get_webview_window("main") {
             let _ = w.clear_all_browsing_data();
@@ -122,7 +122,7 @@ impl KioskRuntime {
         self.services
             .store()
             .set_setting(PIN_KEY, &hash)
-            .map_err(|e| AppError::new(e.code(), e.to_string()))
+            .map_err(AppError::from)
     }
 
     pub fn update(
@@ -139,7 +139,7 @@ impl KioskRuntime {
             self.services
                 .store()
                 .set_setting(SETTINGS_KEY, &settings)
-                .map_err(|e| AppError::new(e.code(), e.to_string()))?;
+                .map_err(AppError::from)?;
         }
         if let Some(w) = app.get_webview_window("main") {
             lock_down(&w, settings.enabled);

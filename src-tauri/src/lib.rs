@@ -55,6 +55,27 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::StoreNotice,
             kiosk::KioskEffect
         ])
+        .constant("AREAS", waypoint_profiler::Area::ALL)
+        .constant("TABS", waypoint_profiler::Tab::ALL)
+        .constant("MAX_SCORE", {
+            // Keyed by the forms' wire names: {"ip60": 40, "ip30": 20}.
+            use waypoint_profiler::Form;
+            let name = |f: Form| {
+                serde_json::to_value(f)
+                    .expect("a form serialises")
+                    .to_string()
+            };
+            [Form::Ip60, Form::Ip30]
+                .map(|f| (name(f).trim_matches('"').to_owned(), f.scale_max()))
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>()
+        })
+        .constant("PIN_MIN_DIGITS", waypoint_kiosk::PIN_MIN_DIGITS)
+        .constant("PIN_MAX_DIGITS", waypoint_kiosk::PIN_MAX_DIGITS)
+        .constant(
+            "CENTER_NAME_MAX_CHARS",
+            waypoint_kiosk::CENTER_NAME_MAX_CHARS,
+        )
 }
 
 /// The bindings file's text, exactly as committed.
@@ -179,7 +200,7 @@ pub fn run() {
             // the next start skips the integrity check (issue #22).
             if let tauri::RunEvent::Exit = event {
                 if let Err(e) = on_exit.store().close_cleanly() {
-                    tracing::warn!(code = e.code(), "could not record a clean close: {e}");
+                    tracing::warn!(code = %e.code(), "could not record a clean close: {e}");
                 }
             }
         });

@@ -12,7 +12,7 @@ const ALLOWED_HOSTS: &[&str] = &[
 pub fn check_external(url: &str) -> Result<(), AppError> {
     let rest = url.strip_prefix("https://").ok_or_else(|| {
         AppError::new(
-            "open.refused",
+            waypoint_services::ErrorCode::OpenRefused,
             "Only https links to O*NET sites can be opened.",
         )
     })?;
@@ -21,7 +21,7 @@ pub fn check_external(url: &str) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::new(
-            "open.refused",
+            waypoint_services::ErrorCode::OpenRefused,
             format!("Waypoint only opens O*NET sites, not {host}."),
         ))
     }
@@ -44,7 +44,7 @@ mod tests {
         ] {
             assert_eq!(
                 check_external(bad).unwrap_err().code,
-                "open.refused",
+                waypoint_services::ErrorCode::OpenRefused,
                 "{bad}"
             );
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use waypoint_config::Paths;
 use waypoint_secrets::KeyStore;
-use waypoint_services::{OnetSettings, Services};
+use waypoint_services::{ErrorCode, OnetSettings, Services};
 use waypoint_store::Store;
 
 use crate::app_info::AppState;
@@ -27,7 +27,7 @@ pub fn data_moved_notice(
         Ok(Some(Moved::Renamed { from, to })) => {
             tracing::info!(from = %from.display(), to = %to.display(), "data folder moved");
             AppError::new(
-                "config.data_moved",
+                ErrorCode::ConfigDataMoved,
                 format!(
                     "Waypoint now keeps its data on this computer only, in {}. Your saved results were moved there from {}.",
                     to.display(),
@@ -38,7 +38,7 @@ pub fn data_moved_notice(
         Ok(Some(Moved::Copied { to, kept_as, .. })) => {
             tracing::info!(to = %to.display(), kept = %kept_as.display(), "data folder copied");
             AppError::new(
-                "config.data_moved",
+                ErrorCode::ConfigDataMoved,
                 format!(
                     "Waypoint now keeps its data on this computer only, in {}. Your saved results were copied there; the old folder was kept as {} and can be deleted.",
                     to.display(),
@@ -49,7 +49,7 @@ pub fn data_moved_notice(
         Err(e) => {
             tracing::error!("could not move the earlier data folder: {e}");
             AppError::new(
-                "config.data_not_moved",
+                ErrorCode::ConfigDataNotMoved,
                 format!("Waypoint could not move its earlier data folder, which was left as it was: {e}"),
             )
         }
@@ -72,7 +72,7 @@ pub fn start_with(paths: Paths, keys: KeyStore) -> Started {
             store
         }
         Err(e) => {
-            tracing::error!(code = e.code(), "database refused: {e}");
+            tracing::error!(code = %e.code(), "database refused: {e}");
             notices.push(AppError::new(e.code(), e.to_string()));
             let temp =
                 std::env::temp_dir().join(format!("waypoint-temporary-{}", std::process::id()));
@@ -105,7 +105,7 @@ pub fn start_with(paths: Paths, keys: KeyStore) -> Started {
 /// What the person is told when a damaged database was set aside, at open or later.
 pub fn set_aside_notice(aside: &std::path::Path) -> AppError {
     AppError::new(
-        "store.recovered_from_corruption",
+        ErrorCode::StoreRecoveredFromCorruption,
         format!(
             "Waypoint's saved data could not be read, so a fresh database was started. The old file was kept as {} — nothing was deleted.",
             aside.display()
@@ -135,7 +135,7 @@ pub fn check_later(services: &waypoint_services::Services) -> Option<AppError> {
         }
         Err(e) => {
             // Not proof of damage (busy, unreadable folder): the next unclean start checks again.
-            tracing::warn!(code = e.code(), "integrity check could not run: {e}");
+            tracing::warn!(code = %e.code(), "integrity check could not run: {e}");
             None
         }
     }
@@ -155,7 +155,7 @@ mod tests {
         assert!(data_moved_notice(Ok(None)).is_none());
         let (from, to) = ("/r/data".into(), "/l/data".into());
         let n = data_moved_notice(Ok(Some(Moved::Renamed { from, to }))).unwrap();
-        assert_eq!(n.code, "config.data_moved");
+        assert_eq!(n.code, ErrorCode::ConfigDataMoved);
         assert!(n.message.contains("/l/data") && n.message.contains("/r/data"));
         let n = data_moved_notice(Ok(Some(Moved::Copied {
             from: "/r/data".into(),
@@ -169,7 +169,7 @@ mod tests {
             n.message
         );
         let n = data_moved_notice(Err(std::io::Error::other("disk full"))).unwrap();
-        assert_eq!(n.code, "config.data_not_moved");
+        assert_eq!(n.code, ErrorCode::ConfigDataNotMoved);
         assert!(n.message.contains("disk full"));
     }
 
@@ -253,11 +253,11 @@ mod tests {
             KeyStore::new("org.waypoint.tests", "startup"),
         );
         assert!(
-            !s.state.notices.iter().any(|n| n.code.starts_with("store.")),
+            !s.state.notices.iter().any(|n| n.code.category() == "store"),
             "not checked at a quick start"
         );
         let notice = check_later(&s.services).expect("found by the later check");
-        assert_eq!(notice.code, "store.recovered_from_corruption");
+        assert_eq!(notice.code, ErrorCode::StoreRecoveredFromCorruption);
         // The main file, not its -wal or -shm kept beside it.
         let aside = std::fs::read_dir(dir.path())
             .unwrap()

@@ -4,6 +4,7 @@
 //! so `WAYPOINT_DATA_DIR` and `WAYPOINT_API_BASE` mean the same thing everywhere.
 
 use std::path::{Path, PathBuf};
+use waypoint_error_code::ErrorCode;
 
 /// The real O*NET Web Services v2 endpoint; tests and portable installs override it.
 pub const DEFAULT_API_BASE: &str = "https://api-v2.onetcenter.org/";
@@ -23,13 +24,15 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ConfigError::InvalidApiBase { .. } => "config.invalid_api_base",
-            ConfigError::NoHome => "config.no_home",
+            ConfigError::InvalidApiBase { .. } => ErrorCode::ConfigInvalidApiBase,
+            ConfigError::NoHome => ErrorCode::ConfigNoHome,
         }
     }
 }
+
+waypoint_error_code::serialize_as_code_and_message!(ConfigError);
 
 /// Folders resolved once at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use waypoint_profiler::Lang;
+
 use crate::error::{KioskError, Result};
 
 pub const IDLE_MINUTES_MIN: u32 = 1;
@@ -16,35 +18,6 @@ pub const CENTER_NAME_MAX_CHARS: usize = 80;
 pub const ENV_CONFIG_PATH: &str = "WAYPOINT_KIOSK_CONFIG";
 /// Names errors in settings an admin changed inside the app.
 const ADMIN_SOURCE: &str = "admin settings";
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, specta::Type,
-)]
-#[serde(rename_all = "lowercase")]
-// Same wire values as the services' `Lang`; a distinct TypeScript name avoids a clash.
-#[serde(rename = "KioskLang")]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "en" => Some(Lang::En),
-            "es" => Some(Lang::Es),
-            _ => None,
-        }
-    }
-}
 
 /// The settings an admin sees and edits in the admin panel.
 // Also what the managed file sets; with the PIN hash they make a [`KioskConfig`].

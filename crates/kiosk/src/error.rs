@@ -1,6 +1,7 @@
 //! One error type for the crate. The UI branches on `code()`; the message is
 //! a sentence it can show as it is.
 
+use waypoint_error_code::ErrorCode;
 pub type Result<T, E = KioskError> = std::result::Result<T, E>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,17 +49,17 @@ pub enum KioskError {
 
 impl KioskError {
     /// A stable dotted code for programs.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            KioskError::PinInvalidFormat => "kiosk.pin_invalid_format",
-            KioskError::PinWrong { .. } => "kiosk.pin_wrong",
-            KioskError::PinLocked { .. } => "kiosk.pin_locked",
-            KioskError::NoPin | KioskError::EnableWithoutPin => "kiosk.no_pin",
-            KioskError::Locked(_) => "kiosk.locked",
-            KioskError::PinHash(_) => "kiosk.pin_hash",
-            KioskError::ConfigInvalid { .. } => "kiosk.config_invalid",
-            KioskError::ConfigUnreadable { .. } => "kiosk.config_unreadable",
-            KioskError::LockStateIo { .. } => "kiosk.lock_state_io",
+            KioskError::PinInvalidFormat => ErrorCode::KioskPinInvalidFormat,
+            KioskError::PinWrong { .. } => ErrorCode::KioskPinWrong,
+            KioskError::PinLocked { .. } => ErrorCode::KioskPinLocked,
+            KioskError::NoPin | KioskError::EnableWithoutPin => ErrorCode::KioskNoPin,
+            KioskError::Locked(_) => ErrorCode::KioskLocked,
+            KioskError::PinHash(_) => ErrorCode::KioskPinHash,
+            KioskError::ConfigInvalid { .. } => ErrorCode::KioskConfigInvalid,
+            KioskError::ConfigUnreadable { .. } => ErrorCode::KioskConfigUnreadable,
+            KioskError::LockStateIo { .. } => ErrorCode::KioskLockStateIo,
         }
     }
 

@@ -16,9 +16,10 @@ pub mod session;
 pub use clock::{Clock, FakeClock};
 pub use config::{
     kiosk_flag, load, load_from, managed_config_path, managed_config_path_from, KioskConfig,
-    KioskSettings, Lang, LoadOutcome, ENV_CONFIG_PATH,
+    KioskSettings, LoadOutcome, CENTER_NAME_MAX_CHARS, ENV_CONFIG_PATH,
 };
 pub use error::{KioskError, Result};
-pub use pin::{hash_pin, LockState, PinPad, PinStatus, MAX_TRIES};
+pub use pin::{hash_pin, LockState, PinPad, PinStatus, MAX_TRIES, PIN_MAX_DIGITS, PIN_MIN_DIGITS};
 pub use policy::{KioskPolicy, KioskStatus, Saved, LOCK_FILE, PIN_KEY, SETTINGS_KEY};
 pub use session::{Effect, Event, Kiosk, SessionConfig, Snapshot, State, COUNTDOWN_SECONDS};
+pub use waypoint_profiler::Lang;

@@ -18,6 +18,9 @@ use crate::error::{KioskError, Result};
 
 /// Wrong tries allowed before the first lock.
 pub const MAX_TRIES: u32 = 5;
+/// A PIN is 4 to 8 digits.
+pub const PIN_MIN_DIGITS: usize = 4;
+pub const PIN_MAX_DIGITS: usize = 8;
 const FIRST_LOCK: Duration = Duration::from_secs(30);
 const MAX_LOCK: Duration = Duration::from_secs(15 * 60);
 
@@ -206,7 +209,9 @@ fn hash_pin_with(pin: &str, params: Params) -> Result<String> {
 }
 
 fn check_format(pin: &str) -> Result<()> {
-    if (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
+    if (PIN_MIN_DIGITS..=PIN_MAX_DIGITS).contains(&pin.len())
+        && pin.bytes().all(|b| b.is_ascii_digit())
+    {
         Ok(())
     } else {
         Err(KioskError::PinInvalidFormat)

@@ -130,7 +130,7 @@ impl KioskPolicy {
         let r = self.pad.verify(pin, wall);
         if let Err(e) = self.pad.lock_state().save(&self.lock_file) {
             // Only weakens the lock-out across restarts; it must not refuse a right PIN.
-            tracing::warn!(code = e.code(), "{e}");
+            tracing::warn!(code = e.code().as_str(), "{e}");
         }
         r?;
         self.unlocked = true;
@@ -188,8 +188,9 @@ impl KioskPolicy {
 mod tests {
     use super::*;
     use crate::clock::{Clock, FakeClock};
-    use crate::config::{load_from, Lang};
+    use crate::config::load_from;
     use crate::session::State;
+    use waypoint_profiler::Lang;
 
     fn fast() -> argon2::Params {
         argon2::Params::new(8, 1, 1, None).unwrap()

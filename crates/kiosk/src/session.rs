@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{check_idle_minutes, KioskSettings, Lang, IDLE_MINUTES_DEFAULT};
+use crate::config::{check_idle_minutes, KioskSettings, IDLE_MINUTES_DEFAULT};
 use crate::error::Result;
+use waypoint_profiler::Lang;
 
 /// How long "Are you still there?" waits before wiping.
 pub const COUNTDOWN_SECONDS: u32 = 30;

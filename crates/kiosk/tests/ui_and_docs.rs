@@ -23,7 +23,7 @@ fn ui_types_export_to_typescript() {
         "seconds_left: number",
         "export type State",
         "\"attract\" | \"profiler\" | \"results\" | \"careers\" | \"report\"",
-        "export type KioskLang = \"en\" | \"es\"",
+        "export type Lang = \"en\" | \"es\"",
         "idle_deadline_in_ms: number | null",
         "locked_seconds_left: number | null",
     ] {

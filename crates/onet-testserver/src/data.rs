@@ -75,12 +75,13 @@ pub fn area_index(name: &str) -> Option<usize> {
     AREAS.iter().position(|a| a.eq_ignore_ascii_case(name))
 }
 
+// The instrument files are the profiler crate's own, so server and app cannot drift apart.
 pub fn ip60() -> Vec<Item> {
-    parse_items(include_str!("../data/ip60.json"))
+    parse_items(include_str!("../../profiler/data/ip60.json"))
 }
 
 pub fn ip30() -> Vec<Item> {
-    parse_items(include_str!("../data/ip30.json"))
+    parse_items(include_str!("../../profiler/data/ip30.json"))
 }
 
 #[derive(Debug, Clone)]
@@ -111,7 +112,7 @@ struct RawZone {
 }
 
 pub fn job_zones() -> Vec<JobZone> {
-    let raw: RawZones = serde_json::from_str(include_str!("../data/job_zones.json"))
+    let raw: RawZones = serde_json::from_str(include_str!("../../profiler/data/job_zones.json"))
         .expect("bundled job zones are valid JSON");
     raw.job_zones
         .into_iter()

@@ -9,7 +9,17 @@ use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
 
-pub const DEFAULT_BASE_URL: &str = "https://api-v2.onetcenter.org/";
+/// My Next Move (`mnm/`, English) or Mi Próximo Paso (`mpp/`, Spanish).
+fn path_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "mnm",
+        Lang::Es => "mpp",
+    }
+}
+
+/// How long to wait for a connection, and for a whole response.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const USER_AGENT: &str = concat!("Waypoint/", env!("CARGO_PKG_VERSION"));
 /// Rows asked for per page when collecting everything; the most the API is
 /// reported to serve in one page.
@@ -87,10 +97,10 @@ pub struct ClientBuilder {
 impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
-            base_url: DEFAULT_BASE_URL.into(),
+            base_url: waypoint_config::DEFAULT_API_BASE.into(),
             api_key: None,
-            connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
+            connect_timeout: CONNECT_TIMEOUT,
+            request_timeout: REQUEST_TIMEOUT,
             retry: RetryPolicy::default(),
         }
     }
@@ -300,7 +310,7 @@ impl Client {
                 resource,
                 attempt,
                 ?wait,
-                code = err.code(),
+                code = %err.code(),
                 "retrying O*NET request"
             );
             tokio::time::sleep(wait).await;
@@ -658,7 +668,7 @@ impl Client {
             Form::Short => "questions",
             Form::Mini => "questions_30",
         };
-        format!("{}/interestprofiler/{name}", lang.prefix())
+        format!("{}/interestprofiler/{name}", path_prefix(lang))
     }
 
     /// One page of `…/interestprofiler/questions` or `questions_30`.
@@ -686,14 +696,14 @@ impl Client {
     /// `…/interestprofiler/results?answers=`
     pub async fn results(&self, lang: Lang, answers: &str) -> Result<Results> {
         validate::answers(answers)?;
-        let path = format!("{}/interestprofiler/results", lang.prefix());
+        let path = format!("{}/interestprofiler/results", path_prefix(lang));
         self.get_json(&path, &[q("answers", answers)]).await
     }
 
     /// `…/interestprofiler/job_zones` (bare array).
     pub async fn job_zones(&self, lang: Lang) -> Result<Vec<JobZone>> {
         self.get_list(
-            &format!("{}/interestprofiler/job_zones", lang.prefix()),
+            &format!("{}/interestprofiler/job_zones", path_prefix(lang)),
             &[],
         )
         .await
@@ -728,7 +738,7 @@ impl Client {
     ) -> Result<Page<CareerRef>> {
         let query = Self::careers_query(by, zone)?;
         let range = range.check()?;
-        let path = format!("{}/interestprofiler/careers", lang.prefix());
+        let path = format!("{}/interestprofiler/careers", path_prefix(lang));
         Ok(self.page(&path, query, range, "career").await?.0)
     }
 
@@ -740,7 +750,7 @@ impl Client {
         zone: Option<u8>,
     ) -> Result<Vec<CareerRef>> {
         let query = Self::careers_query(by, zone)?;
-        let path = format!("{}/interestprofiler/careers", lang.prefix());
+        let path = format!("{}/interestprofiler/careers", path_prefix(lang));
         Ok(self
             .collect(&path, query, "career", COLLECT_PAGE_SIZE)
             .await?
@@ -750,7 +760,7 @@ impl Client {
     /// `…/interestprofiler/interests/` (bare array).
     pub async fn interests(&self, lang: Lang) -> Result<Vec<Interest>> {
         self.get_list(
-            &format!("{}/interestprofiler/interests/", lang.prefix()),
+            &format!("{}/interestprofiler/interests/", path_prefix(lang)),
             &[],
         )
         .await
@@ -770,7 +780,7 @@ impl Client {
         }
         let path = format!(
             "{}/interestprofiler/interests/{}",
-            lang.prefix(),
+            path_prefix(lang),
             area.as_str()
         );
         Ok(self.page(&path, query, range, "career").await?.0)
@@ -778,15 +788,15 @@ impl Client {
 
     /// One page of `…/careers/` (every career, no matching).
     pub async fn career_list(&self, lang: Lang, range: Range) -> Result<Page<CareerRef>> {
-        let path = format!("{}/careers/", lang.prefix());
+        let path = format!("{}/careers/", path_prefix(lang));
         Ok(self.page(&path, Vec::new(), range, "career").await?.0)
     }
 
     fn report_path(lang: Lang, code: &str, section: Option<Section>) -> Result<String> {
         validate::career_code(code)?;
         Ok(match section {
-            None => format!("{}/careers/{code}/", lang.prefix()),
-            Some(s) => format!("{}/careers/{code}/{}", lang.prefix(), s.as_str()),
+            None => format!("{}/careers/{code}/", path_prefix(lang)),
+            Some(s) => format!("{}/careers/{code}/{}", path_prefix(lang), s.as_str()),
         })
     }
 

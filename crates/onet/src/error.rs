@@ -1,4 +1,5 @@
 use std::time::Duration;
+use waypoint_error_code::ErrorCode;
 
 /// Everything that can go wrong talking to O*NET Web Services.
 ///
@@ -64,31 +65,31 @@ fn retry_after_text(s: &Option<u64>) -> String {
 }
 
 impl Error {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::MissingKey | Error::Unauthorized { .. } => "onet.unauthorized",
-            Error::InvalidParameter { .. } => "onet.invalid_parameter",
-            Error::RateLimited { .. } => "onet.rate_limited",
-            Error::NotFound { .. } => "onet.not_found",
-            Error::Server { .. } => "onet.server_error",
-            Error::Timeout { .. } => "network.timeout",
-            Error::Offline { .. } => "network.offline",
-            Error::Certificate { .. } => "network.certificate",
-            Error::Interrupted { .. } => "network.interrupted",
-            Error::BadResponse { .. } => "onet.bad_response",
-            Error::InvalidAnswers(_) => "input.invalid_answers",
-            Error::InvalidScores(_) => "input.invalid_scores",
-            Error::InvalidZone(_) => "input.invalid_zone",
-            Error::InvalidRange(_) => "input.invalid_range",
-            Error::InvalidCode(_) => "input.invalid_code",
-            Error::InvalidQuery(_) => "input.invalid_query",
-            Error::Config(_) => "input.invalid_config",
+            Error::MissingKey | Error::Unauthorized { .. } => ErrorCode::OnetUnauthorized,
+            Error::InvalidParameter { .. } => ErrorCode::OnetInvalidParameter,
+            Error::RateLimited { .. } => ErrorCode::OnetRateLimited,
+            Error::NotFound { .. } => ErrorCode::OnetNotFound,
+            Error::Server { .. } => ErrorCode::OnetServerError,
+            Error::Timeout { .. } => ErrorCode::NetworkTimeout,
+            Error::Offline { .. } => ErrorCode::NetworkOffline,
+            Error::Certificate { .. } => ErrorCode::NetworkCertificate,
+            Error::Interrupted { .. } => ErrorCode::NetworkInterrupted,
+            Error::BadResponse { .. } => ErrorCode::OnetBadResponse,
+            Error::InvalidAnswers(_) => ErrorCode::InputInvalidAnswers,
+            Error::InvalidScores(_) => ErrorCode::InputInvalidScores,
+            Error::InvalidZone(_) => ErrorCode::InputInvalidZone,
+            Error::InvalidRange(_) => ErrorCode::InputInvalidRange,
+            Error::InvalidCode(_) => ErrorCode::InputInvalidCode,
+            Error::InvalidQuery(_) => ErrorCode::InputInvalidQuery,
+            Error::Config(_) => ErrorCode::InputInvalidConfig,
         }
     }
 
     /// Rejected before any request was sent.
     pub fn is_input(&self) -> bool {
-        self.code().starts_with("input.")
+        self.code().category() == "input"
     }
 
     /// Worth trying again later (the client already retried these).
@@ -115,7 +116,7 @@ impl Error {
     }
 
     pub fn is_auth(&self) -> bool {
-        self.code() == "onet.unauthorized"
+        matches!(self, Error::MissingKey | Error::Unauthorized { .. })
     }
 
     pub fn retry_after(&self) -> Option<Duration> {

@@ -10,7 +10,7 @@ pub mod validate;
 
 pub use client::{
     CareerMatch, Client, ClientBuilder, Form, RetryPolicy, RowsQuery, COLLECT_PAGE_SIZE,
-    DEFAULT_BASE_URL, MAX_BODY_BYTES, MAX_COLLECT_PAGES,
+    CONNECT_TIMEOUT, MAX_BODY_BYTES, MAX_COLLECT_PAGES, REQUEST_TIMEOUT,
 };
 pub use error::{Error, Result};
 pub use secrecy::SecretString;

@@ -4,72 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
-/// My Next Move (`mnm/`, English) or Mi Próximo Paso (`mpp/`, Spanish).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
+// The domain's nouns are the profiler's; their serde spellings are O*NET's.
+pub use waypoint_profiler::{Area, Fit, Lang};
 
-impl Lang {
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Lang::En => "mnm",
-            Lang::Es => "mpp",
-        }
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "en" | "mnm" => Ok(Lang::En),
-            "es" | "mpp" => Ok(Lang::Es),
-            _ => Err(format!("unknown language {s:?} (use en or es)")),
-        }
-    }
-}
-
-/// A RIASEC area. v2 sends lower case; the 1.9 capitalised form is accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Area {
-    #[serde(alias = "Realistic")]
-    Realistic,
-    #[serde(alias = "Investigative")]
-    Investigative,
-    #[serde(alias = "Artistic")]
-    Artistic,
-    #[serde(alias = "Social")]
-    Social,
-    #[serde(alias = "Enterprising")]
-    Enterprising,
-    #[serde(alias = "Conventional")]
-    Conventional,
-}
-
-impl Area {
-    pub const ALL: [Area; 6] = [
-        Area::Realistic,
-        Area::Investigative,
-        Area::Artistic,
-        Area::Social,
-        Area::Enterprising,
-        Area::Conventional,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Area::Realistic => "realistic",
-            Area::Investigative => "investigative",
-            Area::Artistic => "artistic",
-            Area::Social => "social",
-            Area::Enterprising => "enterprising",
-            Area::Conventional => "conventional",
-        }
-    }
+/// An area code as v2 sends it ("social"), or in the 1.9 capitalised form ("Social").
+fn area_any_case<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Area, D::Error> {
+    let s = String::deserialize(d)?;
+    Area::ALL
+        .into_iter()
+        .find(|a| a.as_str().eq_ignore_ascii_case(&s))
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown RIASEC area {s:?}")))
 }
 
 /// Paged list: the contract's `{start, end, total, prev?, next?, <key>: [...]}`,
@@ -108,6 +52,7 @@ pub struct AnswerOption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub index: u32,
+    #[serde(deserialize_with = "area_any_case")]
     pub area: Area,
     pub text: String,
 }
@@ -129,6 +74,7 @@ pub struct Questionnaire {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaResult {
     pub href: String,
+    #[serde(deserialize_with = "area_any_case")]
     pub code: Area,
     pub title: String,
     pub description: String,
@@ -165,13 +111,6 @@ pub struct Tags {
     pub bright_outlook: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Fit {
-    Best,
-    Great,
-    Good,
-}
-
 /// A career in a list. `fit` is only sent by the matching-careers resource,
 /// and even there the contract makes it optional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,6 +134,7 @@ impl CareerRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interest {
     pub href: String,
+    #[serde(deserialize_with = "area_any_case")]
     pub code: Area,
     pub title: String,
     pub description: String,
@@ -497,3 +437,22 @@ pub struct TableInfo {
 
 /// One row keyed by column id.
 pub type Row = serde_json::Map<String, serde_json::Value>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn area_codes_read_in_either_case_and_unknown_ones_fail() {
+        let q: Question =
+            serde_json::from_str(r#"{"index": 1, "area": "Social", "text": "t"}"#).unwrap();
+        assert_eq!(q.area, Area::Social);
+        let q: Question =
+            serde_json::from_str(r#"{"index": 1, "area": "social", "text": "t"}"#).unwrap();
+        assert_eq!(q.area, Area::Social);
+        let e =
+            serde_json::from_str::<Question>(r#"{"index": 1, "area": "rational", "text": "t"}"#)
+                .unwrap_err();
+        assert!(e.to_string().contains("rational"), "{e}");
+    }
+}

@@ -2,6 +2,7 @@
 //! branch on them, so never rename one.
 
 use crate::model::Area;
+use waypoint_error_code::ErrorCode;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -110,15 +111,15 @@ fn pack_invalid_message(file: &str, line: Option<usize>, message: &str) -> Strin
 
 impl Error {
     /// A stable dotted code for programs (`input.invalid_answers`, `profile.flat`, ...).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::InvalidAnswers(_) => "input.invalid_answers",
-            Error::InvalidScores { .. } | Error::UnknownScoreForm => "input.invalid_scores",
-            Error::InvalidZone(_) => "input.invalid_zone",
-            Error::FlatProfile(_) => "profile.flat",
-            Error::PackInvalid { .. } => "pack.invalid",
-            Error::PackIo { .. } => "pack.io",
-            Error::BatchIo(_) => "batch.io",
+            Error::InvalidAnswers(_) => ErrorCode::InputInvalidAnswers,
+            Error::InvalidScores { .. } | Error::UnknownScoreForm => ErrorCode::InputInvalidScores,
+            Error::InvalidZone(_) => ErrorCode::InputInvalidZone,
+            Error::FlatProfile(_) => ErrorCode::ProfileFlat,
+            Error::PackInvalid { .. } => ErrorCode::PackInvalid,
+            Error::PackIo { .. } => ErrorCode::PackIo,
+            Error::BatchIo(_) => ErrorCode::BatchIo,
         }
     }
 

@@ -41,7 +41,7 @@ pub use instrument::{
     answer_options, areas, items, job_zones, AnswerOption, AreaInfo, Item, JobZone, ATTRIBUTION,
 };
 pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};
-pub use model::{Area, Fit, Form, Occupation, OccupationPack, Scores};
+pub use model::{Area, Fit, Form, Lang, Occupation, OccupationPack, Scores, Tab};
 pub use pack::{from_database_rows, Progress, Stage};
 pub use profile::{high_point_code, is_flat, summarize, ProfileSummary};
 pub use release_files::import_release;

@@ -3,6 +3,51 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Language of the questionnaire, the careers and the report: English (My Next Move) or
+/// Spanish (Mi Próximo Paso). The one language type of every crate and of the UI.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// `"en"` or `"es"`, as serialised and stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Inverse of [`Lang::code`] (exact, lower case).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// For command-line flags: `en` or `es`, any case.
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::from_code(&s.trim().to_ascii_lowercase())
+            .ok_or_else(|| format!("unknown language {s:?} (use en or es)"))
+    }
+}
+
 /// A RIASEC interest area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -46,6 +91,18 @@ impl Area {
             Area::Social => "Social",
             Area::Enterprising => "Enterprising",
             Area::Conventional => "Conventional",
+        }
+    }
+
+    /// The serialised spelling, e.g. "realistic" (also O*NET's query and path names).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Realistic => "realistic",
+            Area::Investigative => "investigative",
+            Area::Artistic => "artistic",
+            Area::Social => "social",
+            Area::Enterprising => "enterprising",
+            Area::Conventional => "conventional",
         }
     }
 
@@ -104,6 +161,81 @@ impl Form {
             Form::Ip30 => Some(20),
             Form::Typed => None,
         }
+    }
+
+    /// The top of the scale scores are shown on: the form's highest score, and the Short
+    /// Form's 40 for typed scores.
+    pub fn scale_max(self) -> u8 {
+        self.max_score().unwrap_or(40)
+    }
+}
+
+/// A careers tab: the careers of one Job Zone, or of all zones. Serialised as the UI and
+/// the cache keys spell it: `"1"`..`"5"` or `"all"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Tab {
+    #[serde(rename = "1")]
+    Zone1,
+    #[serde(rename = "2")]
+    Zone2,
+    #[serde(rename = "3")]
+    Zone3,
+    #[serde(rename = "4")]
+    Zone4,
+    #[serde(rename = "5")]
+    Zone5,
+    #[serde(rename = "all")]
+    All,
+}
+
+impl Tab {
+    /// Every tab, in the order the UI shows them.
+    pub const ALL: [Tab; 6] = [
+        Tab::Zone1,
+        Tab::Zone2,
+        Tab::Zone3,
+        Tab::Zone4,
+        Tab::Zone5,
+        Tab::All,
+    ];
+
+    /// The Job Zone (1–5) of a zone's tab; `None` for all zones.
+    pub fn zone(self) -> Option<u8> {
+        match self {
+            Tab::All => None,
+            t => Some(t as u8 + 1),
+        }
+    }
+
+    /// The tab of Job Zone `zone`, when it is 1–5.
+    pub fn for_zone(zone: u8) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.zone() == Some(zone))
+    }
+
+    /// `"1"`..`"5"` or `"all"`, as serialised and stored.
+    pub fn key(self) -> &'static str {
+        ["1", "2", "3", "4", "5", "all"][self as usize]
+    }
+
+    /// Inverse of [`Tab::key`].
+    pub fn from_key(key: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+impl std::fmt::Display for Tab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl std::str::FromStr for Tab {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Tab, String> {
+        Tab::from_key(s.trim()).ok_or_else(|| {
+            format!("{s:?} is not a careers tab: use a Job Zone from 1 to 5, or \"all\".")
+        })
     }
 }
 
@@ -180,7 +312,7 @@ impl OccupationPack {
 
 /// How well an occupation fits a profile. Spelled as the O*NET API spells it; the rule
 /// that assigns it offline is ours, see [`crate::matcher::fit_for`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Fit {
     Best,
@@ -213,6 +345,10 @@ mod tests {
         assert_eq!(
             serde_json::to_value([Fit::Best, Fit::Great, Fit::Good]).unwrap(),
             json!(["Best", "Great", "Good"])
+        );
+        assert_eq!(
+            serde_json::to_value(Lang::ALL).unwrap(),
+            json!(["en", "es"])
         );
         let s = Scores::from_array([27, 13, 23, 25, 14, 14]);
         let v = serde_json::to_value(s).unwrap();
@@ -247,6 +383,7 @@ mod tests {
             assert_eq!(Area::from_letter(a.letter().to_ascii_lowercase()), Some(a));
             assert_eq!(Area::from_name(a.name()), Some(a));
             assert_eq!(Area::from_name(&a.name().to_lowercase()), Some(a));
+            assert_eq!(serde_json::to_value(a).unwrap(), json!(a.as_str()));
             assert_eq!(
                 Scores::from_array([0, 1, 2, 3, 4, 5]).get(a),
                 a.index() as u8
@@ -254,5 +391,36 @@ mod tests {
         }
         assert_eq!(Area::from_letter('X'), None);
         assert_eq!(Area::from_name("Rational"), None);
+    }
+
+    #[test]
+    fn tabs_are_keyed_by_zone_or_all() {
+        assert_eq!(
+            serde_json::to_value(Tab::ALL).unwrap(),
+            json!(["1", "2", "3", "4", "5", "all"])
+        );
+        for t in Tab::ALL {
+            assert_eq!(Tab::from_key(t.key()), Some(t));
+            assert_eq!(serde_json::to_value(t).unwrap(), json!(t.key()));
+            assert_eq!(t.zone().and_then(Tab::for_zone), t.zone().map(|_| t));
+        }
+        assert_eq!(Tab::Zone3.zone(), Some(3));
+        assert_eq!(Tab::All.zone(), None);
+        assert_eq!(Tab::for_zone(0), None);
+        assert_eq!(Tab::for_zone(6), None);
+        assert!("7"
+            .parse::<Tab>()
+            .unwrap_err()
+            .contains("Job Zone from 1 to 5"));
+    }
+
+    #[test]
+    fn lang_codes_round_trip_and_flags_ignore_case() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+            assert_eq!(l.code().to_uppercase().parse::<Lang>(), Ok(l));
+        }
+        assert_eq!(Lang::from_code("EN"), None);
+        assert!("fr".parse::<Lang>().unwrap_err().contains("\"fr\""));
     }
 }

@@ -1,6 +1,7 @@
 //! The crate's one error type. `code()` values are stable: the UI branches on them.
 
 use std::path::PathBuf;
+use waypoint_error_code::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -29,12 +30,12 @@ pub enum ReportError {
 }
 
 impl ReportError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ReportError::Invalid(_) => "report.invalid",
-            ReportError::Io { .. } => "report.io",
-            ReportError::PrintFailed(_) => "print.failed",
-            ReportError::PrintUnavailable(_) => "print.unavailable",
+            ReportError::Invalid(_) => ErrorCode::ReportInvalid,
+            ReportError::Io { .. } => ErrorCode::ReportIo,
+            ReportError::PrintFailed(_) => ErrorCode::PrintFailed,
+            ReportError::PrintUnavailable(_) => ErrorCode::PrintUnavailable,
         }
     }
 

@@ -1,17 +1,9 @@
 //! What a report is made from. Plain data, so the app can fill it from its own state.
 
 use serde::{Deserialize, Serialize};
-use waypoint_profiler::{Answers, Fit, Form, Scores};
+use waypoint_profiler::{Answers, Fit, Form, Lang, Scores};
 
 use crate::error::ReportError;
-
-/// Language of everything the project writes on the page. Career titles stay as given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Es,
-}
 
 /// Paper size of the single page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -142,7 +134,7 @@ impl ReportInput {
     /// Highest score the bars are drawn against. Typed scores come from the paper
     /// profiler, which is the 60-item Short Form, so they share its 0–40 range.
     pub fn max_score(&self) -> u8 {
-        self.form.max_score().unwrap_or(40)
+        self.form.scale_max()
     }
 
     /// Refuses input that would print something untrue.

@@ -17,8 +17,10 @@ mod text;
 use std::path::Path;
 
 pub use error::ReportError;
-pub use input::{CareerRow, CareerSource, CareersBlock, Lang, Paper, ReportDate, ReportInput};
+pub use input::{CareerRow, CareerSource, CareersBlock, Paper, ReportDate, ReportInput};
 pub use print::{print, PrintJob};
+/// Language of everything the project writes on the page. Career titles stay as given.
+pub use waypoint_profiler::Lang;
 
 /// Most career rows ever printed; fewer when the page has less room.
 pub const MAX_CAREER_ROWS: usize = 10;

@@ -44,10 +44,7 @@ pub(crate) fn render(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     doc.set_metadata(
         Metadata::new()
             .title(t.doc_title.to_string())
-            .language(match lang {
-                crate::Lang::En => "en".to_string(),
-                crate::Lang::Es => "es".to_string(),
-            })
+            .language(lang.code().to_string())
             .creator("Waypoint".to_string()),
     );
     let settings = PageSettings::from_wh(w, h)

@@ -4,7 +4,8 @@
 
 use waypoint_profiler::{instrument, Area, Fit, Form};
 
-use crate::input::{Lang, ReportDate};
+use crate::input::ReportDate;
+use crate::Lang;
 
 pub(crate) struct Texts {
     pub subtitle: &'static str,

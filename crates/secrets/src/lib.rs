@@ -3,6 +3,7 @@
 //! The app and `waypoint-cli` share one entry, so a key added in one works in the other.
 
 use secrecy::{ExposeSecret, SecretString};
+use waypoint_error_code::ErrorCode;
 
 /// The keychain entry's service name: the app's bundle identifier.
 pub const SERVICE: &str = "org.waypoint.profiler";
@@ -21,11 +22,11 @@ pub enum SecretsError {
 }
 
 impl SecretsError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            SecretsError::Unavailable { .. } => "keychain.unavailable",
-            SecretsError::Locked { .. } => "keychain.locked",
-            SecretsError::Failed { .. } => "keychain.failed",
+            SecretsError::Unavailable { .. } => ErrorCode::KeychainUnavailable,
+            SecretsError::Locked { .. } => ErrorCode::KeychainLocked,
+            SecretsError::Failed { .. } => ErrorCode::KeychainFailed,
         }
     }
 }

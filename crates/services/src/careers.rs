@@ -12,29 +12,14 @@ use waypoint_onet::{self as onet, CareerMatch, Range};
 use waypoint_profiler::{profile, Matcher};
 use waypoint_store::{Batch, CacheKey, CareerSource, CareerTab, Session, Tab};
 
+use waypoint_error_code::ErrorCode;
+
 use crate::dto::{CareerRow, CareersPage, Lang, Source};
-use crate::results::check_zone;
 use crate::{rfc3339, Problem, Result, ServiceError, Services};
 
 pub const PAGE_SIZE: u32 = 20;
 /// The tabs prefetched right after a result, so each is ready when opened.
-pub const TABS: [&str; 6] = ["all", "1", "2", "3", "4", "5"];
-
-fn parse_tab(tab: &str) -> Result<Option<u8>> {
-    match tab {
-        "all" => Ok(None),
-        t => match t.parse::<u8>() {
-            Ok(z) => check_zone(z).map(|_| Some(z)),
-            Err(_) => Err(ServiceError::InvalidInput(format!(
-                "{t:?} is not a careers tab: use a Job Zone from 1 to 5, or \"all\"."
-            ))),
-        },
-    }
-}
-
-fn store_tab(zone: Option<u8>) -> Tab {
-    zone.map(Tab::Zone).unwrap_or(Tab::All)
-}
+pub const TABS: [Tab; 6] = Tab::ALL;
 
 /// How O*NET is asked: the answer string when there is one, else the six scores.
 fn matching(s: &Session) -> (CareerMatch, String) {
@@ -48,20 +33,12 @@ fn matching(s: &Session) -> (CareerMatch, String) {
     }
 }
 
-fn fit(f: onet::Fit) -> waypoint_profiler::Fit {
-    match f {
-        onet::Fit::Best => waypoint_profiler::Fit::Best,
-        onet::Fit::Great => waypoint_profiler::Fit::Great,
-        onet::Fit::Good => waypoint_profiler::Fit::Good,
-    }
-}
-
 impl Services {
     /// One page (1-based, [`PAGE_SIZE`] rows) of careers for a result, on one tab.
     pub async fn careers(
         &self,
         session_id: &str,
-        tab: &str,
+        tab: Tab,
         page: u32,
         lang: Lang,
     ) -> Result<CareersPage> {
@@ -77,12 +54,12 @@ impl Services {
     async fn careers_into(
         &self,
         session_id: &str,
-        tab: &str,
+        tab: Tab,
         page: u32,
         lang: Lang,
         writes: &mut Writes,
     ) -> Result<CareersPage> {
-        let zone = parse_tab(tab)?;
+        let zone = tab.zone();
         if page == 0 {
             return Err(ServiceError::InvalidInput(
                 "Pages are numbered from 1.".into(),
@@ -93,8 +70,12 @@ impl Services {
         let start = (page - 1) * PAGE_SIZE + 1;
         let key = CacheKey::new(
             "careers",
-            &[("by", &by_key), ("tab", tab), ("start", &start.to_string())],
-            lang.store(),
+            &[
+                ("by", &by_key),
+                ("tab", tab.key()),
+                ("start", &start.to_string()),
+            ],
+            lang,
         )?
         // Careers for an answer string are personal: "forget everything" removes them.
         .personal();
@@ -124,7 +105,7 @@ impl Services {
                         });
                     }
                     let out = CareersPage {
-                        tab: tab.to_string(),
+                        tab,
                         page,
                         page_size: PAGE_SIZE,
                         total,
@@ -135,10 +116,10 @@ impl Services {
                     };
                     let body = serde_json::to_value(&out).expect("careers page serialises");
                     writes.cache.push((key, body));
-                    writes.snapshot(&session, zone, &out, CareerSource::Api);
+                    writes.snapshot(&session, &out, CareerSource::Api);
                     return Ok(out);
                 }
-                Err(e) if e.code() == "onet.invalid_parameter" && page > 1 => {
+                Err(e @ onet::Error::InvalidParameter { .. }) if page > 1 => {
                     // O*NET refuses a start past the end; page 1 tells how many pages there are.
                     let first = fetch_page(&client, lang, &by, zone, 1).await;
                     self.observe(&first);
@@ -153,15 +134,13 @@ impl Services {
                 }
                 Err(e) if e.is_input() => return Err(e.into()),
                 Err(e) => {
-                    tracing::warn!(code = e.code(), "careers from O*NET failed: {e}");
+                    tracing::warn!(code = %e.code(), "careers from O*NET failed: {e}");
                     failure = Some(e);
                 }
             }
         }
         // Said by code, so the UI can put it in the person's language.
-        let notice = failure
-            .as_ref()
-            .map(|e| Problem::new(e.code(), e.to_string()));
+        let notice = failure.as_ref().map(Problem::from);
 
         if let Some(hit) = self.store.cache_get(&key)? {
             if let Ok(mut out) = serde_json::from_value::<CareersPage>(hit.body) {
@@ -187,7 +166,7 @@ impl Services {
                 .take(PAGE_SIZE as usize)
                 .collect();
             let out = CareersPage {
-                tab: tab.to_string(),
+                tab,
                 page,
                 page_size: PAGE_SIZE,
                 total,
@@ -196,7 +175,7 @@ impl Services {
                 fetched_at: None,
                 notice: notice.or_else(|| {
                     Some(Problem::new(
-                        "careers.estimate",
+                        ErrorCode::CareersEstimate,
                         format!(
                             "Waypoint's offline estimate from O*NET data release {}. Add an O*NET key for O*NET's own matches.",
                             matcher.release()
@@ -204,7 +183,7 @@ impl Services {
                     ))
                 }),
             };
-            writes.snapshot(&session, zone, &out, CareerSource::Estimate);
+            writes.snapshot(&session, &out, CareerSource::Estimate);
             return Ok(out);
         }
 
@@ -213,7 +192,7 @@ impl Services {
             return Err(e.into());
         }
         Ok(CareersPage {
-            tab: tab.to_string(),
+            tab,
             page,
             page_size: PAGE_SIZE,
             total: 0,
@@ -221,7 +200,7 @@ impl Services {
             source: Source::Unavailable,
             fetched_at: None,
             notice: Some(Problem::new(
-                "careers.need_data",
+                ErrorCode::CareersNeedData,
                 "Careers need O*NET data: add an O*NET key in Settings, or import an O*NET database release for offline use.",
             )),
         })
@@ -234,7 +213,7 @@ impl Services {
         let t = Instant::now();
         let (mut out, writes): (Vec<_>, Vec<_>) = join_all(TABS.iter().map(|tab| async move {
             let mut w = Writes::default();
-            let r = self.careers_into(session_id, tab, 1, lang, &mut w).await;
+            let r = self.careers_into(session_id, *tab, 1, lang, &mut w).await;
             (r, w)
         }))
         .await
@@ -245,7 +224,7 @@ impl Services {
             // Rare (a full disk, the result deleted meanwhile): file each tab alone so each
             // tab reports its own error, as when the tabs are opened one by one.
             tracing::warn!(
-                code = e.code(),
+                code = %e.code(),
                 "filing the careers tabs together failed: {e}"
             );
             for (r, w) in out.iter_mut().zip(&writes) {
@@ -278,7 +257,7 @@ impl Services {
         let fetches = TABS
             .iter()
             .map(|&tab| {
-                let zone = parse_tab(tab).expect("TABS are valid tabs");
+                let zone = tab.zone();
                 let (client, by) = (client.clone(), by.clone());
                 let h = rt.spawn(async move { fetch_page(&client, lang, &by, zone, 1).await });
                 (tab, h)
@@ -377,12 +356,12 @@ pub(crate) async fn fetch_page(
     let mut total;
     loop {
         let p = client
-            .careers(lang.onet(), by, zone, Range::new(next, want_end))
+            .careers(lang, by, zone, Range::new(next, want_end))
             .await?;
         total = p.total;
         rows.extend(p.rows.into_iter().map(|c| CareerRow {
             bright_outlook: c.bright_outlook(),
-            fit: c.fit.map(fit),
+            fit: c.fit,
             code: c.code,
             title: c.title,
         }));
@@ -407,14 +386,8 @@ struct Writes {
 
 impl Writes {
     /// Records what was shown in the result's snapshot (page 1 replaces, later pages append).
-    fn snapshot(
-        &mut self,
-        session: &Session,
-        zone: Option<u8>,
-        page: &CareersPage,
-        source: CareerSource,
-    ) {
-        let tab = store_tab(zone);
+    fn snapshot(&mut self, session: &Session, page: &CareersPage, source: CareerSource) {
+        let tab = page.tab;
         let now = OffsetDateTime::now_utc();
         let rows = page.rows.iter().map(|r| waypoint_store::CareerRow {
             code: r.code.clone(),
@@ -460,13 +433,13 @@ pub(crate) struct InFlight(Mutex<Option<Started>>);
 struct Started {
     session_id: String,
     lang: Lang,
-    tabs: Vec<(&'static str, JoinHandle<Fetched>)>,
+    tabs: Vec<(Tab, JoinHandle<Fetched>)>,
 }
 
 impl InFlight {
     /// Keeps only the newest result's fetches: older ones nobody took (a flat profile, a
     /// caller that wanted one tab) are stopped.
-    fn start(&self, session_id: &str, lang: Lang, tabs: Vec<(&'static str, JoinHandle<Fetched>)>) {
+    fn start(&self, session_id: &str, lang: Lang, tabs: Vec<(Tab, JoinHandle<Fetched>)>) {
         let old = self.0.lock().unwrap().replace(Started {
             session_id: session_id.to_owned(),
             lang,
@@ -475,7 +448,7 @@ impl InFlight {
         abort(old);
     }
 
-    fn take(&self, session_id: &str, tab: &str, lang: Lang) -> Option<JoinHandle<Fetched>> {
+    fn take(&self, session_id: &str, tab: Tab, lang: Lang) -> Option<JoinHandle<Fetched>> {
         let mut g = self.0.lock().unwrap();
         let started = g.as_mut()?;
         if started.session_id != session_id || started.lang != lang {

@@ -3,35 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use waypoint_profiler::{Area, Fit, Form, Scores};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Es,
-}
-
-impl Lang {
-    pub fn onet(self) -> waypoint_onet::Lang {
-        match self {
-            Lang::En => waypoint_onet::Lang::En,
-            Lang::Es => waypoint_onet::Lang::Es,
-        }
-    }
-    pub fn store(self) -> waypoint_store::Lang {
-        match self {
-            Lang::En => waypoint_store::Lang::En,
-            Lang::Es => waypoint_store::Lang::Es,
-        }
-    }
-    pub fn from_store(l: waypoint_store::Lang) -> Lang {
-        match l {
-            waypoint_store::Lang::En => Lang::En,
-            waypoint_store::Lang::Es => Lang::Es,
-        }
-    }
-}
+pub use waypoint_profiler::Lang;
+use waypoint_profiler::{Area, Fit, Form, Scores, Tab};
 
 /// Where data shown to the person came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -144,8 +117,7 @@ pub struct CareerRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CareersPage {
-    /// "1".."5" or "all".
-    pub tab: String,
+    pub tab: Tab,
     pub page: u32,
     pub page_size: u32,
     pub total: u32,
@@ -218,7 +190,7 @@ pub struct SnapshotRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SnapshotTab {
-    pub tab: String,
+    pub tab: Tab,
     pub total: u32,
     pub rows: Vec<SnapshotRow>,
 }

@@ -1,4 +1,5 @@
 /// Everything a use case can fail with. Each lower crate's error keeps its own stable code.
+use waypoint_error_code::ErrorCode;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ServiceError {
@@ -28,18 +29,18 @@ pub enum ServiceError {
 }
 
 impl ServiceError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             ServiceError::Onet(e) => e.code(),
             ServiceError::Profiler(e) => e.code(),
             ServiceError::Store(e) => e.code(),
             ServiceError::Keychain(e) => e.code(),
             ServiceError::Report(e) => e.code(),
-            ServiceError::InvalidInput(_) => "input.invalid",
-            ServiceError::InvalidZone(_) => "input.invalid_zone",
-            ServiceError::PageOutOfRange { .. } => "input.page_out_of_range",
-            ServiceError::ReportUnavailableOffline => "report.unavailable_offline",
-            ServiceError::NoKey => "onet.no_key",
+            ServiceError::InvalidInput(_) => ErrorCode::InputInvalid,
+            ServiceError::InvalidZone(_) => ErrorCode::InputInvalidZone,
+            ServiceError::PageOutOfRange { .. } => ErrorCode::InputPageOutOfRange,
+            ServiceError::ReportUnavailableOffline => ErrorCode::ReportUnavailableOffline,
+            ServiceError::NoKey => ErrorCode::OnetNoKey,
         }
     }
 }

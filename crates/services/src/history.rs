@@ -1,10 +1,10 @@
 //! Saved results: read back exactly as they were seen, offline.
 
-use waypoint_store::{ImportMode, Session, Tab};
+use waypoint_store::{ImportMode, Session};
 
 use crate::dto::{
-    AreaDiff, Comparison, ImportReport, Lang, SessionDetail, SessionPage, SessionQuery,
-    SessionSummary, SnapshotRow, SnapshotTab,
+    AreaDiff, Comparison, ImportReport, SessionDetail, SessionPage, SessionQuery, SessionSummary,
+    SnapshotRow, SnapshotTab,
 };
 use crate::{rfc3339, Result, Services};
 
@@ -21,12 +21,12 @@ fn summary(s: waypoint_store::SessionSummary) -> SessionSummary {
 pub(crate) fn detail(s: Session) -> SessionDetail {
     SessionDetail {
         code: s.code(),
-        max_per_area: s.form.max_score().unwrap_or(40),
+        max_per_area: s.form.scale_max(),
         id: s.id,
         started_at: rfc3339(s.started_at),
         finished_at: rfc3339(s.finished_at),
         form: s.form,
-        lang: Lang::from_store(s.lang),
+        lang: s.lang,
         label: s.label,
         answers: s.answers,
         scores: s.scores,
@@ -35,10 +35,7 @@ pub(crate) fn detail(s: Session) -> SessionDetail {
             .careers
             .into_iter()
             .map(|t| SnapshotTab {
-                tab: match t.tab {
-                    Tab::Zone(z) => z.to_string(),
-                    Tab::All => "all".into(),
-                },
+                tab: t.tab,
                 total: t.total,
                 rows: t
                     .rows

@@ -16,7 +16,7 @@ impl Services {
             Err(e) => KeyStatus {
                 present: false,
                 last_four: None,
-                keychain_error: Some(Problem::new(e.code(), e.to_string())),
+                keychain_error: Some(Problem::from(e)),
             },
         }
     }

@@ -32,26 +32,29 @@ use waypoint_store::{Session, Store};
 
 pub use error::{Result, ServiceError};
 pub use online::Online;
+pub use waypoint_error_code::{ErrorCode, HasCode};
 
 /// An error as the UI receives it: a stable code to branch on, a sentence to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, thiserror::Error)]
 #[error("{message}")]
 pub struct Problem {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl Problem {
-    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Problem {
-            code: code.into(),
+            code,
             message: message.into(),
         }
     }
 }
 
-impl From<ServiceError> for Problem {
-    fn from(e: ServiceError) -> Self {
+/// Every error with a stable code (each crate's error, the services' own) becomes
+/// `{code, message}` the same way.
+impl<E: HasCode + std::fmt::Display> From<E> for Problem {
+    fn from(e: E) -> Self {
         Problem::new(e.code(), e.to_string())
     }
 }
@@ -69,8 +72,8 @@ impl OnetSettings {
     pub fn new(base_url: impl Into<String>) -> Self {
         OnetSettings {
             base_url: base_url.into(),
-            connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
+            connect_timeout: waypoint_onet::CONNECT_TIMEOUT,
+            request_timeout: waypoint_onet::REQUEST_TIMEOUT,
             retry: RetryPolicy::default(),
         }
     }
@@ -155,8 +158,8 @@ impl Services {
     }
 
     fn remember_keychain_error(&self, e: &SecretsError) {
-        tracing::warn!(code = e.code(), "keychain unavailable: {e}");
-        *self.keychain_error.lock().unwrap() = Some(Problem::new(e.code(), e.to_string()));
+        tracing::warn!(code = %e.code(), "keychain unavailable: {e}");
+        *self.keychain_error.lock().unwrap() = Some(Problem::from(e));
     }
 
     fn build_client(&self, key: Option<secrecy::SecretString>) -> Result<Client> {
@@ -171,7 +174,7 @@ impl Services {
             Some(k) => match self.build_client(Some(k)) {
                 Ok(c) => Some(c),
                 Err(e) => {
-                    tracing::error!(code = e.code(), "could not build the O*NET client: {e}");
+                    tracing::error!(code = %e.code(), "could not build the O*NET client: {e}");
                     None
                 }
             },

@@ -42,13 +42,6 @@ fn paper_from_env(var: impl Fn(&str) -> Option<String>) -> Paper {
     Paper::for_locale(locale.as_deref().unwrap_or("en-US"))
 }
 
-fn report_lang(lang: Lang) -> waypoint_report_pdf::Lang {
-    match lang {
-        Lang::En => waypoint_report_pdf::Lang::En,
-        Lang::Es => waypoint_report_pdf::Lang::Es,
-    }
-}
-
 /// Printed instead of careers when the result has no snapshot for its tab.
 pub fn careers_missing_reason(lang: Lang) -> &'static str {
     match lang {
@@ -65,7 +58,7 @@ pub(crate) fn report_input(session: &Session, lang: Lang, paper: Paper) -> Resul
         u8::from(d.month()),
         d.day(),
     )?;
-    let tab = session.job_zone.map(Tab::Zone).unwrap_or(Tab::All);
+    let tab = session.job_zone.and_then(Tab::for_zone).unwrap_or(Tab::All);
     let careers = session
         .careers
         .iter()
@@ -93,7 +86,7 @@ pub(crate) fn report_input(session: &Session, lang: Lang, paper: Paper) -> Resul
                 .collect(),
         });
     Ok(ReportInput {
-        lang: report_lang(lang),
+        lang,
         paper,
         date,
         form: session.form,
@@ -180,7 +173,7 @@ pub async fn one_off_report(
         started_at: now,
         finished_at: now,
         form,
-        lang: lang.store(),
+        lang,
         answers,
         scores,
         job_zone: zone,
@@ -188,7 +181,7 @@ pub async fn one_off_report(
         careers: match source {
             Source::Unavailable => vec![],
             _ => vec![CareerTab {
-                tab: zone.map(Tab::Zone).unwrap_or(Tab::All),
+                tab: zone.and_then(Tab::for_zone).unwrap_or(Tab::All),
                 total: rows.len() as u32,
                 rows: rows
                     .into_iter()
@@ -318,7 +311,7 @@ impl Services {
         }
         match &job {
             Ok(j) => tracing::info!(job = ?j.id, "report sent to the printer"),
-            Err(e) => tracing::warn!(code = e.code(), "report not printed: {e}"),
+            Err(e) => tracing::warn!(code = %e.code(), "report not printed: {e}"),
         }
         Ok(job?)
     }

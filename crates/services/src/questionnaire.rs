@@ -35,7 +35,7 @@ fn from_api(form: Form, lang: Lang, q: onet::Questionnaire) -> Questionnaire {
             .into_iter()
             .map(|i| Item {
                 index: i.index,
-                area: area_from_onet(i.area),
+                area: i.area,
                 text: i.text,
             })
             .collect(),
@@ -51,10 +51,6 @@ fn from_api(form: Form, lang: Lang, q: onet::Questionnaire) -> Questionnaire {
         fetched_at: None,
         notice: None,
     }
-}
-
-pub(crate) fn area_from_onet(a: onet::Area) -> waypoint_profiler::Area {
-    waypoint_profiler::Area::from_name(a.as_str()).expect("O*NET and Waypoint share the six areas")
 }
 
 /// English items and labels as bundled with Waypoint.
@@ -89,9 +85,9 @@ impl Services {
     /// The form's items: O*NET (then cached) → cache → bundled English.
     pub async fn questionnaire(&self, form: Form, lang: Lang) -> Result<Questionnaire> {
         let oform = onet_form(form)?;
-        let key = CacheKey::new(form_key(form), &[], lang.store())?;
+        let key = CacheKey::new(form_key(form), &[], lang)?;
         if let Some(client) = self.client() {
-            let r = client.questions_all(lang.onet(), oform).await;
+            let r = client.questions_all(lang, oform).await;
             self.observe(&r);
             match r {
                 Ok(q) => {
@@ -105,7 +101,7 @@ impl Services {
                     )?;
                     return Ok(out);
                 }
-                Err(e) => tracing::warn!(code = e.code(), "questions from O*NET failed: {e}"),
+                Err(e) => tracing::warn!(code = %e.code(), "questions from O*NET failed: {e}"),
             }
         }
         if let Some(hit) = self.store.cache_get(&key)? {
@@ -119,7 +115,7 @@ impl Services {
     }
 
     pub fn start_draft(&self, form: Form, lang: Lang) -> Result<Draft> {
-        Ok(draft_dto(self.store.start_draft(form, lang.store())?))
+        Ok(draft_dto(self.store.start_draft(form, lang)?))
     }
 
     /// Saves one answer in its own transaction, so it survives a crash the moment this returns.
@@ -159,7 +155,7 @@ impl Services {
     }
 
     pub fn set_draft_lang(&self, draft_id: &str, lang: Lang) -> Result<()> {
-        Ok(self.store.set_draft_lang(draft_id, lang.store())?)
+        Ok(self.store.set_draft_lang(draft_id, lang)?)
     }
 
     pub fn discard_draft(&self, draft_id: &str) -> Result<()> {
@@ -172,7 +168,7 @@ pub(crate) fn draft_dto(d: waypoint_store::Draft) -> Draft {
         first_unanswered: d.next_item.map(|i| u32::from(i) + 1),
         id: d.id,
         form: d.form,
-        lang: Lang::from_store(d.lang),
+        lang: d.lang,
         answers: d.answers,
         started_at: rfc3339(d.started_at),
     }

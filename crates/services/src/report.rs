@@ -3,7 +3,7 @@
 use futures::future::join_all;
 use time::OffsetDateTime;
 use waypoint_onet::{self as onet, Section};
-use waypoint_store::CacheKey;
+use waypoint_store::{CacheKey, StoreError};
 
 use crate::dto::{CareerReport, Lang, ReportSection, Source};
 use crate::{rfc3339, Result, ServiceError, Services};
@@ -35,7 +35,7 @@ fn section_title(s: Section, lang: Lang) -> &'static str {
 impl Services {
     pub async fn career_report(&self, code: &str, lang: Lang) -> Result<CareerReport> {
         onet::validate::career_code(code)?;
-        let key = CacheKey::new("report", &[("code", code)], lang.store())?;
+        let key = CacheKey::new("report", &[("code", code)], lang)?;
         let mut failure = None;
         if let Some(client) = self.client() {
             match self.fetch_report(&client, code, lang).await {
@@ -49,17 +49,20 @@ impl Services {
                     )?;
                     return Ok(report);
                 }
-                Err(e) if e.is_input() || e.code() == "onet.not_found" => return Err(e.into()),
+                Err(e) if e.is_input() || matches!(e, onet::Error::NotFound { .. }) => {
+                    return Err(e.into())
+                }
                 Err(e) => {
-                    tracing::warn!(code = e.code(), "career report from O*NET failed: {e}");
+                    tracing::warn!(code = %e.code(), "career report from O*NET failed: {e}");
                     failure = Some(e);
                 }
             }
         }
         match self.store.cache_get(&key)? {
             Some(hit) => {
+                // Damaged stored data, not the caller's input.
                 let mut r: CareerReport = serde_json::from_value(hit.body).map_err(|e| {
-                    ServiceError::InvalidInput(format!("the cached report is unreadable: {e}"))
+                    StoreError::Data(format!("the cached report is unreadable: {e}"))
                 })?;
                 r.source = Source::Cache;
                 r.fetched_at = Some(rfc3339(hit.fetched_at));
@@ -82,11 +85,11 @@ impl Services {
         code: &str,
         lang: Lang,
     ) -> std::result::Result<CareerReport, onet::Error> {
-        let overview = client.career_overview(lang.onet(), code);
+        let overview = client.career_overview(lang, code);
         let sections = join_all(
             Section::ALL
                 .iter()
-                .map(|&s| async move { (s, client.career_section(lang.onet(), code, s).await) }),
+                .map(|&s| async move { (s, client.career_section(lang, code, s).await) }),
         );
         let (overview, sections) = futures::join!(overview, sections);
         self.observe(&overview);
@@ -110,7 +113,7 @@ impl Services {
                     title: section_title(s, lang).into(),
                     content: serde_json::to_value(d).expect("O*NET sections serialise"),
                 }),
-                Err(e) if e.code() == "onet.not_found" => {}
+                Err(onet::Error::NotFound { .. }) => {}
                 Err(e) => return Err(e),
             }
         }

@@ -1,12 +1,10 @@
 //! Submitting answers or typed scores: local scoring always, O*NET's `results` as a check.
 
 use time::OffsetDateTime;
-use waypoint_onet as onet;
 use waypoint_profiler::{instrument, profile, Answers, Area, Form, Scores};
 use waypoint_store::Session;
 
 use crate::dto::{ApiCheck, AreaInfo, JobZoneInfo, Lang, Outcome};
-use crate::questionnaire::area_from_onet;
 use crate::{Result, ServiceError, Services};
 
 impl Services {
@@ -20,7 +18,7 @@ impl Services {
         let draft = self.store.get_draft(draft_id)?;
         let answers = Answers::from_choices(&draft.answers)?;
         let local = answers.scores();
-        let lang = Lang::from_store(draft.lang);
+        let lang = draft.lang;
         let id = Session::new_id();
         // A flat profile matches no careers; the app asks for none.
         if !profile::summarize(&local).flat {
@@ -71,7 +69,7 @@ impl Services {
             finished_at: now,
             // The form decides the score range; the session remembers they were typed.
             form: Form::Typed,
-            lang: lang.store(),
+            lang,
             answers: None,
             scores,
             job_zone: None,
@@ -86,7 +84,7 @@ impl Services {
         }
         let mut out = outcome(&session, ApiCheck::NotApplicable, saved);
         out.form = form;
-        out.max_per_area = form.max_score().unwrap_or(40);
+        out.max_per_area = form.scale_max();
         Ok(out)
     }
 
@@ -99,21 +97,18 @@ impl Services {
         let Some(client) = self.client() else {
             return (local, ApiCheck::NoKey);
         };
-        let r = client
-            .results(lang.onet(), &answers.to_answer_string())
-            .await;
+        let r = client.results(lang, &answers.to_answer_string()).await;
         self.observe(&r);
         let results = match r {
             Ok(r) => r,
             Err(e) => {
-                tracing::info!(code = e.code(), "results check skipped: {e}");
+                tracing::info!(code = %e.code(), "results check skipped: {e}");
                 return (local, ApiCheck::Offline);
             }
         };
         let mut api = [0u8; 6];
-        for area in onet::Area::ALL {
-            let ours = area_from_onet(area);
-            api[ours.index()] = results
+        for area in waypoint_profiler::Area::ALL {
+            api[area.index()] = results
                 .score(area)
                 .and_then(|s| u8::try_from(s).ok())
                 .unwrap_or(u8::MAX);
@@ -172,9 +167,9 @@ fn outcome(s: &Session, api_check: ApiCheck, saved: bool) -> Outcome {
     Outcome {
         session_id: s.id.clone(),
         form: s.form,
-        lang: Lang::from_store(s.lang),
+        lang: s.lang,
         scores: s.scores,
-        max_per_area: s.form.max_score().unwrap_or(40),
+        max_per_area: s.form.scale_max(),
         code: if summary.flat {
             String::new()
         } else {

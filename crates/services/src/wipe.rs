@@ -1,7 +1,6 @@
 //! The data half of the kiosk wipe between two people (the app adds the webview's half).
 
-use waypoint_report_pdf::ReportError;
-use waypoint_store::ForgetReport;
+use waypoint_store::{ForgetReport, StoreError};
 
 use crate::pdf::TEMP_DIR;
 use crate::{Result, Services};
@@ -18,8 +17,8 @@ impl Services {
             let tmp = data.join(TEMP_DIR);
             match std::fs::remove_dir_all(&tmp) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(ReportError::Io {
-                        action: "delete the folder",
+                    // The data folder's own temporary files: a storage failure, not a report one.
+                    return Err(StoreError::Io {
                         path: tmp,
                         source: e,
                     }

@@ -4,7 +4,7 @@
 use secrecy::SecretString;
 use waypoint_onet::RetryPolicy;
 use waypoint_onet_testserver::{Fault, FaultRule, TestServer};
-use waypoint_profiler::Form;
+use waypoint_profiler::{Form, Tab};
 use waypoint_secrets::KeyStore;
 use waypoint_services::careers::TABS;
 use waypoint_services::dto::{ApiCheck, Lang, Source};
@@ -72,22 +72,40 @@ async fn the_tabs_are_requested_with_the_results_check_and_filed_without_asking_
     );
     for (t, name) in tabs.iter().zip(TABS) {
         let t = t.as_ref().unwrap();
-        assert_eq!((t.tab.as_str(), t.source), (name, Source::Api));
+        assert_eq!((t.tab, t.source), (name, Source::Api));
         assert!(!t.rows.is_empty());
     }
     let saved = s.get_session(&out.session_id).unwrap();
     assert_eq!(saved.snapshot.len(), TABS.len());
 
     // Taken up once: a tab opened later asks O*NET again, as before.
-    let again = s.careers(&out.session_id, "3", 1, out.lang).await.unwrap();
-    assert_eq!(again.rows, tabs[3].as_ref().unwrap().rows);
+    let again = s
+        .careers(&out.session_id, Tab::Zone3, 1, out.lang)
+        .await
+        .unwrap();
+    assert_eq!(
+        again.rows,
+        tabs[Tab::ALL.iter().position(|&t| t == Tab::Zone3).unwrap()]
+            .as_ref()
+            .unwrap()
+            .rows
+    );
     assert_eq!(server.requests_to(CAREERS).len(), TABS.len() + 1);
 
     // And the pages filed at submit are in the cache for when O*NET is unreachable.
     server.set_faults(vec![FaultRule::new("*", Fault::Reset)]);
-    let cached = s.careers(&out.session_id, "5", 1, out.lang).await.unwrap();
+    let cached = s
+        .careers(&out.session_id, Tab::Zone5, 1, out.lang)
+        .await
+        .unwrap();
     assert_eq!(cached.source, Source::Cache);
-    assert_eq!(cached.rows, tabs[5].as_ref().unwrap().rows);
+    assert_eq!(
+        cached.rows,
+        tabs[Tab::ALL.iter().position(|&t| t == Tab::Zone5).unwrap()]
+            .as_ref()
+            .unwrap()
+            .rows
+    );
 }
 
 #[tokio::test]

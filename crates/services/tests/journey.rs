@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 use waypoint_onet::RetryPolicy;
 use waypoint_onet_testserver::{Fault, FaultRule, TestServer};
-use waypoint_profiler::{instrument, Answers, Form, Occupation, OccupationPack};
+use waypoint_profiler::{instrument, Answers, Form, Occupation, OccupationPack, Tab};
 use waypoint_secrets::KeyStore;
 use waypoint_services::dto::{ApiCheck, KeyCheck, Lang, Source};
 use waypoint_services::{OnetSettings, Services};
@@ -245,13 +245,13 @@ async fn careers_page_through_every_tab_and_refuse_bad_tabs_and_pages() {
     let out = e.services.submit_answers(&id, None).await.unwrap();
     let s = &e.services;
     let all = s
-        .careers(&out.session_id, "all", 1, Lang::En)
+        .careers(&out.session_id, Tab::All, 1, Lang::En)
         .await
         .unwrap();
     assert_eq!((all.source, all.rows.len()), (Source::Api, 20));
     assert!(all.total > 40, "total {}", all.total);
     let p2 = s
-        .careers(&out.session_id, "all", 2, Lang::En)
+        .careers(&out.session_id, Tab::All, 2, Lang::En)
         .await
         .unwrap();
     assert_eq!(p2.page, 2);
@@ -259,22 +259,18 @@ async fn careers_page_through_every_tab_and_refuse_bad_tabs_and_pages() {
         p2.rows.iter().all(|r| !all.rows.contains(r)),
         "page 2 repeats page 1"
     );
-    let z3 = s.careers(&out.session_id, "3", 1, Lang::En).await.unwrap();
+    let z3 = s
+        .careers(&out.session_id, Tab::Zone3, 1, Lang::En)
+        .await
+        .unwrap();
     assert!(z3.total < all.total);
     let past = s
-        .careers(&out.session_id, "3", 999, Lang::En)
+        .careers(&out.session_id, Tab::Zone3, 999, Lang::En)
         .await
         .unwrap_err();
     assert_eq!(past.code(), "input.page_out_of_range");
     assert_eq!(
-        s.careers(&out.session_id, "7", 1, Lang::En)
-            .await
-            .unwrap_err()
-            .code(),
-        "input.invalid_zone"
-    );
-    assert_eq!(
-        s.careers(&out.session_id, "all", 0, Lang::En)
+        s.careers(&out.session_id, Tab::All, 0, Lang::En)
             .await
             .unwrap_err()
             .code(),
@@ -282,10 +278,10 @@ async fn careers_page_through_every_tab_and_refuse_bad_tabs_and_pages() {
     );
     // What was shown is in the result's snapshot.
     let saved = s.get_session(&out.session_id).unwrap();
-    let snap_all = saved.snapshot.iter().find(|t| t.tab == "all").unwrap();
+    let snap_all = saved.snapshot.iter().find(|t| t.tab == Tab::All).unwrap();
     assert_eq!(snap_all.rows.len(), 40);
     assert_eq!(snap_all.total, all.total);
-    assert!(saved.snapshot.iter().any(|t| t.tab == "3"));
+    assert!(saved.snapshot.iter().any(|t| t.tab == Tab::Zone3));
 }
 
 #[tokio::test]
@@ -299,7 +295,7 @@ async fn a_full_page_is_collected_when_the_server_returns_fewer_rows_than_asked(
         .unwrap();
     let page = e
         .services
-        .careers(&out.session_id, "all", 1, Lang::En)
+        .careers(&out.session_id, Tab::All, 1, Lang::En)
         .await
         .unwrap();
     assert_eq!(page.rows.len(), 20);
@@ -356,13 +352,13 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
         .unwrap();
     let online = e
         .services
-        .careers(&out.session_id, "2", 1, Lang::En)
+        .careers(&out.session_id, Tab::Zone2, 1, Lang::En)
         .await
         .unwrap();
     server.set_faults(vec![FaultRule::new("*", Fault::Reset)]);
     let cached = e
         .services
-        .careers(&out.session_id, "2", 1, Lang::En)
+        .careers(&out.session_id, Tab::Zone2, 1, Lang::En)
         .await
         .unwrap();
     assert_eq!(cached.source, Source::Cache);
@@ -373,7 +369,7 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
     // A tab never fetched, with no pack: the error says what happened (the connection broke).
     let err = e
         .services
-        .careers(&out.session_id, "4", 1, Lang::En)
+        .careers(&out.session_id, Tab::Zone4, 1, Lang::En)
         .await
         .unwrap_err();
     assert_eq!(err.code(), "network.interrupted", "{err}");
@@ -386,7 +382,7 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
         .unwrap();
     let none = nokey
         .services
-        .careers(&o2.session_id, "all", 1, Lang::En)
+        .careers(&o2.session_id, Tab::All, 1, Lang::En)
         .await
         .unwrap();
     assert_eq!(none.source, Source::Unavailable);
@@ -402,7 +398,7 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
         .unwrap();
     let est = nokey
         .services
-        .careers(&o2.session_id, "all", 1, Lang::En)
+        .careers(&o2.session_id, Tab::All, 1, Lang::En)
         .await
         .unwrap();
     assert_eq!(
@@ -415,7 +411,7 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
     assert!(why.message.contains("test 1.0"), "{why:?}");
     let z1 = nokey
         .services
-        .careers(&o2.session_id, "1", 1, Lang::En)
+        .careers(&o2.session_id, Tab::Zone1, 1, Lang::En)
         .await
         .unwrap();
     assert_eq!(z1.total, 12);
@@ -441,7 +437,7 @@ async fn a_flat_profile_gets_no_arbitrary_careers() {
     assert!(o.flat && o.code.is_empty());
     let err = e
         .services
-        .careers(&o.session_id, "all", 1, Lang::En)
+        .careers(&o.session_id, Tab::All, 1, Lang::En)
         .await
         .unwrap_err();
     assert_eq!(err.code(), "profile.flat");
@@ -463,7 +459,7 @@ async fn rate_limits_are_reported_as_such_when_nothing_else_is_available() {
         .unwrap();
     let err = e
         .services
-        .careers(&o.session_id, "all", 1, Lang::En)
+        .careers(&o.session_id, Tab::All, 1, Lang::En)
         .await
         .unwrap_err();
     assert_eq!(err.code(), "onet.rate_limited");
@@ -505,6 +501,24 @@ async fn career_reports_come_from_onet_then_the_cache_then_say_unavailable() {
         .await
         .unwrap_err();
     assert_eq!(bad.code(), "input.invalid_code");
+}
+
+#[tokio::test]
+async fn an_unreadable_cached_report_is_damaged_data_not_bad_input() {
+    let e = env(DEAD, None);
+    let code = "15-1252.00";
+    let key = waypoint_store::CacheKey::new("report", &[("code", code)], Lang::En).unwrap();
+    e.services
+        .store()
+        .cache_put(
+            &key,
+            &serde_json::json!({"not": "a report"}),
+            None,
+            time::OffsetDateTime::now_utc(),
+        )
+        .unwrap();
+    let err = e.services.career_report(code, Lang::En).await.unwrap_err();
+    assert_eq!(err.code(), "store.data");
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use secrecy::SecretString;
 use waypoint_onet::RetryPolicy;
 use waypoint_onet_testserver::TestServer;
-use waypoint_profiler::Form;
+use waypoint_profiler::{Form, Tab};
 use waypoint_report_pdf::Paper;
 use waypoint_secrets::KeyStore;
 use waypoint_services::dto::{CareerRow, Lang, Source};
@@ -75,7 +75,7 @@ async fn result_with_careers(s: &Services, lang: Lang, zone: u8) -> (String, Vec
     assert_eq!(out.code, "RSA");
     s.choose_zone(&out.session_id, Some(zone)).unwrap();
     let page = s
-        .careers(&out.session_id, &zone.to_string(), 1, lang)
+        .careers(&out.session_id, Tab::for_zone(zone).unwrap(), 1, lang)
         .await
         .unwrap();
     assert_eq!(page.source, Source::Api);
@@ -154,7 +154,7 @@ async fn spanish_report_and_all_careers_when_no_zone_was_chosen() {
     let (id, _) = result_with_careers(&s, Lang::Es, 2).await;
     // Back to "all careers": the report shows that tab.
     s.choose_zone(&id, None).unwrap();
-    let all = s.careers(&id, "all", 1, Lang::Es).await.unwrap();
+    let all = s.careers(&id, Tab::All, 1, Lang::Es).await.unwrap();
 
     let text = pdftotext(&s.report_pdf(&id, Lang::Es, Some(Paper::A4)).unwrap());
     let f = flat(&text);

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use waypoint_onet::RetryPolicy;
 use waypoint_onet_testserver::TestServer;
-use waypoint_profiler::Form;
+use waypoint_profiler::{Form, Tab};
 use waypoint_secrets::KeyStore;
 use waypoint_services::dto::{Lang, Outcome, SessionDetail};
 use waypoint_services::{OnetSettings, Services};
@@ -223,7 +223,7 @@ async fn record() -> Vec<(&'static str, String)> {
             .unwrap();
         for tab in *tabs {
             let p = offline
-                .careers(&o.session_id, tab, 1, Lang::En)
+                .careers(&o.session_id, tab_of(tab), 1, Lang::En)
                 .await
                 .unwrap();
             assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
@@ -257,7 +257,10 @@ async fn record() -> Vec<(&'static str, String)> {
     for &(scores, lang, tab, pages, report) in CAREERS {
         let o = s.submit_scores(Form::Ip60, scores, lang, None).unwrap();
         for &page in pages {
-            let mut p = s.careers(&o.session_id, tab, page, lang).await.unwrap();
+            let mut p = s
+                .careers(&o.session_id, tab_of(tab), page, lang)
+                .await
+                .unwrap();
             assert_eq!(p.source, waypoint_services::dto::Source::Api);
             p.fetched_at = None;
             // The first career can be opened, in both languages.
@@ -301,7 +304,7 @@ async fn record() -> Vec<(&'static str, String)> {
     let mut sessions = vec![];
     for (real, id, at, zone) in ids {
         s.choose_zone(real, Some(zone)).unwrap();
-        s.careers(real, &zone.to_string(), 1, Lang::En)
+        s.careers(real, tab_of(&zone.to_string()), 1, Lang::En)
             .await
             .unwrap();
         sessions.push(seed(s.get_session(real).unwrap(), id, at));
@@ -356,4 +359,9 @@ async fn ui_fixtures_are_recorded_from_the_real_code_and_fresh() {
         stale.join(", "),
         dir.display()
     );
+}
+
+/// The tab a fixture key names ("1".."5", "all"), as the UI sends it.
+fn tab_of(key: &str) -> Tab {
+    Tab::from_key(key).expect("a careers tab")
 }

@@ -64,11 +64,11 @@ fn session(n: u32, rng: &mut Lcg) -> Session {
     let scores = waypoint_profiler::score_str(&answers).expect("valid answers");
     let tabs = [
         Tab::All,
-        Tab::Zone(1),
-        Tab::Zone(2),
-        Tab::Zone(3),
-        Tab::Zone(4),
-        Tab::Zone(5),
+        Tab::Zone1,
+        Tab::Zone2,
+        Tab::Zone3,
+        Tab::Zone4,
+        Tab::Zone5,
     ];
     let careers = tabs
         .iter()

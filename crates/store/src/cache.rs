@@ -4,9 +4,10 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use time::OffsetDateTime;
 
 use crate::error::{Result, StoreError};
-use crate::model::{CachedEntry, Lang};
+use crate::model::CachedEntry;
 use crate::timefmt::{from_text, to_text};
 use crate::Store;
+use waypoint_profiler::Lang;
 
 /// Parameter names that can never be part of a cache key: the API key (or any
 /// credential) lives only in the OS keychain and must not reach this file.
@@ -143,7 +144,7 @@ impl Store {
                 "SELECT body, fetched_at, release FROM cache
                  WHERE resource = ?1 AND params = ?2 AND lang = ?3",
             )?
-            .query_row(params![key.resource, key.params, key.lang.as_str()], |r| {
+            .query_row(params![key.resource, key.params, key.lang.code()], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?)
@@ -164,7 +165,7 @@ impl Store {
                          (SELECT coalesce(max(last_used), 0) FROM main.cache),
                          (SELECT coalesce(max(seq), 0) FROM temp.cache_touch)) + 1))",
                 )?
-                .execute(params![key.resource, key.params, key.lang.as_str()])?;
+                .execute(params![key.resource, key.params, key.lang.code()])?;
                 Ok(())
             });
         }
@@ -184,7 +185,7 @@ impl Store {
         self.write(|tx| {
             Ok(tx.execute(
                 "DELETE FROM cache WHERE resource = ?1 AND params = ?2 AND lang = ?3",
-                params![key.resource, key.params, key.lang.as_str()],
+                params![key.resource, key.params, key.lang.code()],
             )? > 0)
         })
     }
@@ -240,7 +241,7 @@ pub(crate) fn put_row(
     .execute(params![
         key.resource,
         key.params,
-        key.lang.as_str(),
+        key.lang.code(),
         body,
         fetched,
         release,

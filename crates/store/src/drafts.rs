@@ -3,9 +3,10 @@ use time::OffsetDateTime;
 use waypoint_profiler::Form;
 
 use crate::error::{Result, StoreError};
-use crate::model::{form_str, parse_form, Draft, Lang};
+use crate::model::{form_str, parse_form, Draft};
 use crate::timefmt::{from_text, to_text};
 use crate::Store;
+use waypoint_profiler::Lang;
 
 impl Store {
     /// Begin a questionnaire. Typed scores have no items, so no draft.
@@ -21,7 +22,7 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO drafts (id, form, lang, started_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![id, form_str(form), lang.as_str(), now_text],
+                params![id, form_str(form), lang.code(), now_text],
             )?;
             Ok(())
         })?;
@@ -177,7 +178,7 @@ fn load(c: &Connection, id: &str) -> Result<Option<Draft>> {
     Ok(Some(Draft {
         id: id.to_owned(),
         form,
-        lang: Lang::parse(&lang).map_err(|e| StoreError::Data(e.to_string()))?,
+        lang: crate::model::parse_lang(&lang)?,
         started_at: from_text(&started)?,
         answers,
         next_item,

@@ -1,6 +1,7 @@
 use std::path::PathBuf;
+use waypoint_error_code::ErrorCode;
 
-use rusqlite::ErrorCode;
+use rusqlite::ErrorCode as SqliteCode;
 
 /// Every failure the store reports. Match on [`StoreError::code`] rather than on
 /// variants: codes are stable, variants may grow.
@@ -50,20 +51,20 @@ pub enum StoreError {
 
 impl StoreError {
     /// Stable, dotted identifier for the UI and logs.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::Io { .. } => "store.io",
-            StoreError::Corrupt { .. } => "store.corrupt",
-            StoreError::NewerVersion { .. } => "store.newer_version",
-            StoreError::Busy => "store.busy",
-            StoreError::NotFound { .. } => "store.not_found",
-            StoreError::ImportInvalid(_) => "store.import_invalid",
-            StoreError::InvalidInput(_) => "store.invalid_input",
-            StoreError::DiskFull => "store.disk_full",
-            StoreError::ReadOnly(_) => "store.read_only",
-            StoreError::Sqlite(_) => "store.sqlite",
-            StoreError::Data(_) => "store.data",
-            StoreError::Export(_) => "store.export",
+            StoreError::Io { .. } => ErrorCode::StoreIo,
+            StoreError::Corrupt { .. } => ErrorCode::StoreCorrupt,
+            StoreError::NewerVersion { .. } => ErrorCode::StoreNewerVersion,
+            StoreError::Busy => ErrorCode::StoreBusy,
+            StoreError::NotFound { .. } => ErrorCode::StoreNotFound,
+            StoreError::ImportInvalid(_) => ErrorCode::StoreImportInvalid,
+            StoreError::InvalidInput(_) => ErrorCode::StoreInvalidInput,
+            StoreError::DiskFull => ErrorCode::StoreDiskFull,
+            StoreError::ReadOnly(_) => ErrorCode::StoreReadOnly,
+            StoreError::Sqlite(_) => ErrorCode::StoreSqlite,
+            StoreError::Data(_) => ErrorCode::StoreData,
+            StoreError::Export(_) => ErrorCode::StoreExport,
         }
     }
 
@@ -93,14 +94,14 @@ impl From<rusqlite::Error> for StoreError {
         // can tell "retry later" from "the file is damaged".
         if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
             match f.code {
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy,
-                ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                SqliteCode::DatabaseBusy | SqliteCode::DatabaseLocked => return StoreError::Busy,
+                SqliteCode::DatabaseCorrupt | SqliteCode::NotADatabase => {
                     return StoreError::Corrupt {
                         detail: msg.clone().unwrap_or_else(|| f.to_string()),
                     }
                 }
-                ErrorCode::DiskFull => return StoreError::DiskFull,
-                ErrorCode::ReadOnly => {
+                SqliteCode::DiskFull => return StoreError::DiskFull,
+                SqliteCode::ReadOnly => {
                     return StoreError::ReadOnly(msg.clone().unwrap_or_else(|| f.to_string()))
                 }
                 _ => {}

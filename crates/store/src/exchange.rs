@@ -92,7 +92,7 @@ impl Store {
                 s.id.clone(),
                 crate::timefmt::to_text(s.finished_at)?,
                 form_str(s.form).to_owned(),
-                s.lang.as_str().to_owned(),
+                s.lang.code().to_owned(),
                 spreadsheet_safe(s.label.as_deref().unwrap_or("")),
             ];
             rec.extend(s.scores.as_array().iter().map(u8::to_string));

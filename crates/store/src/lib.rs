@@ -32,34 +32,14 @@ pub use exchange::{
 };
 pub use model::{
     interest_code, is_bidi_control, AreaDiff, CachedEntry, CareerRow, CareerSource, CareerTab,
-    Comparison, Draft, ForgetReport, Lang, PackInfo, Session, SessionSummary, Tab,
-    CAREERS_PER_TAB_MAX, CAREER_CODE_MAX_CHARS, CAREER_TITLE_MAX_CHARS, LABEL_MAX_CHARS,
+    Comparison, Draft, ForgetReport, PackInfo, Session, SessionSummary, CAREERS_PER_TAB_MAX,
+    CAREER_CODE_MAX_CHARS, CAREER_TITLE_MAX_CHARS, LABEL_MAX_CHARS,
 };
 pub use sessions::{SessionPage, SessionQuery, MAX_PAGE};
-pub use waypoint_profiler::{Area, Fit, Form, Occupation, OccupationPack, Scores};
+pub use waypoint_profiler::{Area, Fit, Form, Lang, Occupation, OccupationPack, Scores, Tab};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "waypoint.db";
-
-/// Environment variable that overrides the data folder (tests, portable installs).
-pub const DATA_DIR_ENV: &str = "WAYPOINT_DATA_DIR";
-
-/// The folder that holds Waypoint's database: `$WAYPOINT_DATA_DIR` when set,
-/// else the OS app-data folder for org/waypoint/Waypoint.
-pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    match directories::ProjectDirs::from("org", "waypoint", "Waypoint") {
-        Some(p) => p.data_dir().to_path_buf(),
-        None => {
-            // No home folder (a locked-down account): keep data beside the
-            // working directory rather than refusing to start.
-            tracing::warn!("no OS data folder; using ./waypoint-data");
-            PathBuf::from("waypoint-data")
-        }
-    }
-}
 
 /// Tunables; the defaults suit the desktop app.
 #[derive(Debug, Clone)]

@@ -4,74 +4,33 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-use waypoint_profiler::{Area, Fit, Form, Scores};
+use waypoint_profiler::{Area, Fit, Form, Lang, Scores, Tab};
 
 use crate::error::{Result, StoreError};
 
-/// Questionnaire language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Es,
+/// Reads a language stored as `"en"` / `"es"`; anything else is damaged data.
+pub(crate) fn parse_lang(s: &str) -> Result<Lang> {
+    Lang::from_code(s).ok_or_else(|| {
+        StoreError::Data(format!(
+            "unknown language {s:?} (expected \"en\" or \"es\")"
+        ))
+    })
 }
 
-impl Lang {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
+/// Export files write a careers tab as the number `1`..`5` or `"all"` (the form files
+/// written before [`Tab`] was shared); both that and `"1"`..`"5"` read back.
+mod tab_in_exports {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use waypoint_profiler::Tab;
+
+    pub fn serialize<S: Serializer>(tab: &Tab, s: S) -> Result<S::Ok, S::Error> {
+        match tab.zone() {
+            Some(z) => s.serialize_u8(z),
+            None => s.serialize_str(tab.key()),
         }
     }
 
-    pub fn parse(s: &str) -> Result<Lang> {
-        match s {
-            "en" => Ok(Lang::En),
-            "es" => Ok(Lang::Es),
-            other => Err(StoreError::InvalidInput(format!(
-                "unknown language {other:?} (expected \"en\" or \"es\")"
-            ))),
-        }
-    }
-}
-
-/// A careers tab: one Job Zone (1–5) or all zones. Serialized as `1`..`5` or `"all"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Zone(u8),
-    All,
-}
-
-impl Tab {
-    pub fn as_key(self) -> String {
-        match self {
-            Tab::Zone(z) => z.to_string(),
-            Tab::All => "all".to_owned(),
-        }
-    }
-
-    pub fn from_key(s: &str) -> Result<Tab> {
-        match s {
-            "all" => Ok(Tab::All),
-            "1" | "2" | "3" | "4" | "5" => Ok(Tab::Zone(s.as_bytes()[0] - b'0')),
-            other => Err(StoreError::InvalidInput(format!(
-                "unknown careers tab {other:?} (expected 1-5 or \"all\")"
-            ))),
-        }
-    }
-}
-
-impl Serialize for Tab {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        match self {
-            Tab::Zone(z) => s.serialize_u8(*z),
-            Tab::All => s.serialize_str("all"),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Tab {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Tab, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Tab, D::Error> {
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Raw {
@@ -82,8 +41,13 @@ impl<'de> Deserialize<'de> for Tab {
             Raw::N(n) => n.to_string(),
             Raw::S(s) => s,
         };
-        Tab::from_key(&key).map_err(serde::de::Error::custom)
+        key.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// Reads a careers tab stored as `"1"`..`"5"` or `"all"`; anything else is damaged data.
+pub(crate) fn parse_tab(key: &str) -> Result<Tab> {
+    Tab::from_key(key).ok_or_else(|| StoreError::Data(format!("unknown careers tab {key:?}")))
 }
 
 /// Where a career row came from.
@@ -162,6 +126,7 @@ pub struct CareerRow {
 /// The careers shown on one tab, with the total the service reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CareerTab {
+    #[serde(with = "tab_in_exports")]
     pub tab: Tab,
     pub total: u32,
     pub rows: Vec<CareerRow>,
@@ -244,13 +209,8 @@ impl Session {
         }
         let mut seen = std::collections::HashSet::new();
         for t in &self.careers {
-            if let Tab::Zone(z) = t.tab {
-                if !(1..=5).contains(&z) {
-                    return bad(format!("careers tab {z} is not 1-5"));
-                }
-            }
             if !seen.insert(t.tab) {
-                return bad(format!("careers tab {} appears twice", t.tab.as_key()));
+                return bad(format!("careers tab {} appears twice", t.tab.key()));
             }
         }
         if self.finished_at < self.started_at {
@@ -285,7 +245,7 @@ impl Session {
             if t.rows.len() > CAREERS_PER_TAB_MAX {
                 return bad(format!(
                     "careers tab {} lists more than {CAREERS_PER_TAB_MAX} careers",
-                    t.tab.as_key()
+                    t.tab.key()
                 ));
             }
             for r in &t.rows {
@@ -393,4 +353,35 @@ pub struct ForgetReport {
     pub sessions: u64,
     pub drafts: u64,
     pub cache_entries: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn export_files_keep_numbered_tabs_and_read_both_spellings() {
+        let tab = |t| CareerTab {
+            tab: t,
+            total: 0,
+            rows: vec![],
+        };
+        assert_eq!(
+            serde_json::to_value(tab(Tab::Zone3)).unwrap()["tab"],
+            json!(3)
+        );
+        assert_eq!(
+            serde_json::to_value(tab(Tab::All)).unwrap()["tab"],
+            json!("all")
+        );
+        for v in [json!(3), json!("3")] {
+            let back: CareerTab =
+                serde_json::from_value(json!({"tab": v, "total": 0, "rows": []})).unwrap();
+            assert_eq!(back.tab, Tab::Zone3);
+        }
+        assert!(
+            serde_json::from_value::<CareerTab>(json!({"tab": 7, "total": 0, "rows": []})).is_err()
+        );
+    }
 }

@@ -4,8 +4,8 @@ use waypoint_profiler::{Area, Scores};
 
 use crate::error::{Result, StoreError};
 use crate::model::{
-    fit_str, form_str, interest_code, parse_fit, parse_form, AreaDiff, CareerRow, CareerSource,
-    CareerTab, Comparison, Lang, Session, SessionSummary, Tab,
+    fit_str, form_str, interest_code, parse_fit, parse_form, parse_tab, AreaDiff, CareerRow,
+    CareerSource, CareerTab, Comparison, Session, SessionSummary,
 };
 use crate::timefmt::{from_text, to_text};
 use crate::Store;
@@ -309,7 +309,7 @@ pub(crate) fn insert(c: &Connection, s: &Session) -> Result<()> {
         to_text(s.started_at)?,
         to_text(s.finished_at)?,
         form_str(s.form),
-        s.lang.as_str(),
+        s.lang.code(),
         s.answers,
         sc[0],
         sc[1],
@@ -329,7 +329,7 @@ pub(crate) fn insert(c: &Connection, s: &Session) -> Result<()> {
 
 /// One careers tab of a saved result with its rows, at `position` among the tabs.
 pub(crate) fn insert_tab(c: &Connection, rid: i64, position: i64, tab: &CareerTab) -> Result<()> {
-    let key = tab.tab.as_key();
+    let key = tab.tab.key();
     c.prepare_cached(
         "INSERT INTO session_tabs (session_rid, tab, position, total) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -389,7 +389,7 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
         for row in rows {
             let (key, total) = row?;
             tabs.push(CareerTab {
-                tab: Tab::from_key(&key).map_err(|e| StoreError::Data(e.to_string()))?,
+                tab: parse_tab(&key)?,
                 total,
                 rows: Vec::new(),
             });
@@ -413,7 +413,7 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
         })?;
         for row in rows {
             let (key, code, title, fit, bright, source, fetched) = row?;
-            let tab = Tab::from_key(&key).map_err(|e| StoreError::Data(e.to_string()))?;
+            let tab = parse_tab(&key)?;
             let slot = tabs
                 .iter_mut()
                 .find(|t| t.tab == tab)
@@ -434,7 +434,7 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<Session>> {
         started_at: from_text(&started)?,
         finished_at: from_text(&finished)?,
         form: parse_form(&form)?,
-        lang: Lang::parse(&lang).map_err(|e| StoreError::Data(e.to_string()))?,
+        lang: crate::model::parse_lang(&lang)?,
         answers,
         scores,
         job_zone,

@@ -4,9 +4,10 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::error::{Result, StoreError};
-use crate::model::{CareerTab, Lang};
+use crate::model::CareerTab;
 use crate::sessions::insert_tab;
 use crate::Store;
+use waypoint_profiler::Lang;
 
 fn session_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
     tx.query_row("SELECT rid FROM sessions WHERE id = ?1", [id], |r| r.get(0))
@@ -16,7 +17,7 @@ fn session_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
 
 /// [`Store::put_session_careers`] inside a caller's transaction (also used by [`crate::Batch`]).
 pub(crate) fn put_tab(tx: &Transaction<'_>, id: &str, tab: &CareerTab) -> Result<()> {
-    let key = tab.tab.as_key();
+    let key = tab.tab.key();
     let rid = session_rid(tx, id)?;
     // A tab fetched again keeps its place; a new tab goes last.
     let existing: Option<i64> = tx
@@ -70,7 +71,7 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE drafts SET lang = ?2 WHERE id = ?1",
-                params![draft_id, lang.as_str()],
+                params![draft_id, lang.code()],
             )?;
             if n == 0 {
                 return Err(StoreError::not_found("draft", draft_id));

@@ -27,7 +27,7 @@ fn session_reads_back_exactly_after_reopen() {
     // PartialEq on OffsetDateTime compares instants; check the offset too.
     assert_eq!(back.finished_at.offset(), UtcOffset::UTC);
     assert_eq!(back.careers.len(), 6);
-    assert_eq!(back.careers[3].tab, Tab::Zone(3));
+    assert_eq!(back.careers[3].tab, Tab::Zone3);
     assert_eq!(back.careers[0].rows[5].code, s.careers[0].rows[5].code);
 }
 

@@ -25,8 +25,8 @@ fn a_batch_caches_pages_and_fills_every_tab_in_one_commit() {
     let mut b = Batch::new();
     assert!(b.is_empty());
     for tab in &full.careers {
-        let k = key(&tab.tab.as_key());
-        b.cache_put(k, &json!({"tab": tab.tab.as_key()}), Some("30.0"), t0())
+        let k = key(tab.tab.key());
+        b.cache_put(k, &json!({"tab": tab.tab.key()}), Some("30.0"), t0())
             .unwrap();
         b.put_session_careers(&s.id, tab.clone());
     }
@@ -34,8 +34,8 @@ fn a_batch_caches_pages_and_fills_every_tab_in_one_commit() {
 
     assert_eq!(store.get_session(&s.id).unwrap(), full);
     for tab in &full.careers {
-        let hit = store.cache_get(&key(&tab.tab.as_key())).unwrap().unwrap();
-        assert_eq!(hit.body, json!({"tab": tab.tab.as_key()}));
+        let hit = store.cache_get(&key(tab.tab.key())).unwrap().unwrap();
+        assert_eq!(hit.body, json!({"tab": tab.tab.key()}));
         assert_eq!(hit.release.as_deref(), Some("30.0"));
     }
 

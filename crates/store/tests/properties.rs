@@ -54,11 +54,11 @@ fn row() -> impl Strategy<Value = CareerRow> {
 fn tabs() -> impl Strategy<Value = Vec<CareerTab>> {
     let all = vec![
         Tab::All,
-        Tab::Zone(1),
-        Tab::Zone(2),
-        Tab::Zone(3),
-        Tab::Zone(4),
-        Tab::Zone(5),
+        Tab::Zone1,
+        Tab::Zone2,
+        Tab::Zone3,
+        Tab::Zone4,
+        Tab::Zone5,
     ];
     (
         Just(all).prop_shuffle(),

@@ -9,7 +9,8 @@ export { commands as api, events } from "./bindings";
 
 export function toAppError(e: unknown): AppError {
   if (e && typeof e === "object" && "code" in e && "message" in e) {
-    return { code: String((e as AppError).code), message: String((e as AppError).message) };
+    // A Rust error: its code is one of the generated ErrorCode strings.
+    return { code: (e as AppError).code, message: String((e as AppError).message) };
   }
   if (e instanceof Error) return { code: "ui.exception", message: e.message };
   return { code: "unknown", message: String(e) };

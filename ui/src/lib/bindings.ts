@@ -23,7 +23,7 @@ export const commands = {
 	chooseZone: (sessionId: string, zone: number | null) => typedError<null, Problem>(__TAURI_INVOKE("choose_zone", { sessionId, zone })),
 	jobZones: () => __TAURI_INVOKE<JobZoneInfo[]>("job_zones"),
 	areas: () => __TAURI_INVOKE<AreaInfo[]>("areas"),
-	careers: (sessionId: string, tab: string, page: number, lang: Lang) => typedError<CareersPage_Serialize, Problem>(__TAURI_INVOKE("careers", { sessionId, tab, page, lang })),
+	careers: (sessionId: string, tab: Tab, page: number, lang: Lang) => typedError<CareersPage_Serialize, Problem>(__TAURI_INVOKE("careers", { sessionId, tab, page, lang })),
 	careerReport: (code: string, lang: Lang) => typedError<CareerReport_Serialize, Problem>(__TAURI_INVOKE("career_report", { code, lang })),
 	listSessions: () => typedError<SessionSummary_Serialize[], Problem>(__TAURI_INVOKE("list_sessions")),
 	/**  The history one page at a time, searched by label; see `Services::list_sessions_page`. */
@@ -75,6 +75,19 @@ export const events = {
 	packProgressEvent: makeEvent<PackProgressEvent, PackProgressEvent>("pack-progress-event"),
 	storeNotice: makeEvent<StoreNotice, StoreNotice>("store-notice"),
 };
+
+/* Constants */
+export const AREAS = ["realistic","investigative","artistic","social","enterprising","conventional"] as const;
+
+export const CENTER_NAME_MAX_CHARS = 80 as const;
+
+export const MAX_SCORE = {"ip30":20,"ip60":40} as const;
+
+export const PIN_MAX_DIGITS = 8 as const;
+
+export const PIN_MIN_DIGITS = 4 as const;
+
+export const TABS = ["1","2","3","4","5","all"] as const;
 
 /* Types */
 export type AnswerOption = {
@@ -154,8 +167,7 @@ export type CareerRow_Serialize = {
 export type CareersPage = CareersPage_Serialize | CareersPage_Deserialize;
 
 export type CareersPage_Deserialize = {
-	/**  "1".."5" or "all". */
-	tab: string,
+	tab: Tab,
 	page: number,
 	page_size: number,
 	total: number,
@@ -167,8 +179,7 @@ export type CareersPage_Deserialize = {
 };
 
 export type CareersPage_Serialize = {
-	/**  "1".."5" or "all". */
-	tab: string,
+	tab: Tab,
 	page: number,
 	page_size: number,
 	total: number,
@@ -225,11 +236,21 @@ export type Effect = { kind: "show_countdown"; seconds_left: number } | { kind: 
  */
 { kind: "wipe" } | { kind: "show_attract" } | { kind: "navigate"; to: State };
 
+/**
+ *  Every error and notice code Waypoint sends. The serialised strings are stable: stored
+ *  data, tests and the UI's message tables use them.
+ */
+export type ErrorCode = "config.invalid_api_base" | "config.no_home" | "config.data_moved" | "config.data_not_moved" | "kiosk.pin_invalid_format" | "kiosk.pin_wrong" | "kiosk.pin_locked" | "kiosk.no_pin" | "kiosk.pin_hash" | "kiosk.config_invalid" | "kiosk.config_unreadable" | "kiosk.lock_state_io" | "report.invalid" | "report.io" | "print.failed" | "print.unavailable" | "input.invalid_answers" | "input.invalid_scores" | "input.invalid_zone" | "profile.flat" | "pack.invalid" | "pack.io" | "batch.io" | "keychain.unavailable" | "keychain.locked" | "keychain.failed" | "store.io" | "store.corrupt" | "store.newer_version" | "store.busy" | "store.not_found" | "store.import_invalid" | "store.invalid_input" | "store.disk_full" | "store.read_only" | "store.sqlite" | "store.data" | "store.export" | "onet.unauthorized" | "onet.invalid_parameter" | "onet.rate_limited" | "onet.not_found" | "onet.server_error" | "network.timeout" | "network.offline" | "network.certificate" | "network.interrupted" | "onet.bad_response" | "input.invalid_range" | "input.invalid_code" | "input.invalid_query" | "input.invalid_config" | "input.invalid" | "input.page_out_of_range" | "report.unavailable_offline" | "onet.no_key" | "careers.estimate" | "careers.need_data" | "export.cancelled" | "export.io" | "import.io" | "import.cancelled" | "pack.failed" | "open.failed" | "print.disabled" | "kiosk.locked" | "open.refused" | "store.recovered_from_corruption" | 
+/**  Made by the UI: a JavaScript exception. */
+"ui.exception" | 
+/**  Made by the UI: a failure that carried no code. */
+"unknown";
+
 export type Event = 
 /**  Any touch, click, key or pointer movement. */
 { kind: "activity" } | 
 /**  "Touch to start" on the attract screen, with the language chosen there. */
-{ kind: "start"; lang: KioskLang } | 
+{ kind: "start"; lang: Lang } | 
 /**  The person moved to another screen of the session. */
 { kind: "navigate"; to: State } | 
 /**  "I'm done": end the session now. */
@@ -304,8 +325,6 @@ export type KeyStatus_Serialize = {
 /**  Effects pushed to the UI as they happen (countdown, attract screen, navigation). */
 export type KioskEffect = Effect;
 
-export type KioskLang = "en" | "es";
-
 /**  The settings an admin sees and edits in the admin panel. */
 export type KioskSettings = KioskSettings_Serialize | KioskSettings_Deserialize;
 
@@ -313,7 +332,7 @@ export type KioskSettings = KioskSettings_Serialize | KioskSettings_Deserialize;
 export type KioskSettings_Deserialize = {
 	enabled: boolean,
 	idle_minutes: number,
-	default_lang: KioskLang,
+	default_lang: Lang,
 	save_results: boolean,
 	printing: boolean,
 	center_name?: string | null,
@@ -323,7 +342,7 @@ export type KioskSettings_Deserialize = {
 export type KioskSettings_Serialize = {
 	enabled: boolean,
 	idle_minutes: number,
-	default_lang: KioskLang,
+	default_lang: Lang,
 	save_results: boolean,
 	printing: boolean,
 	center_name: string | null,
@@ -352,6 +371,10 @@ export type KioskStatus_Serialize = {
 	session: Snapshot_Serialize,
 };
 
+/**
+ *  Language of the questionnaire, the careers and the report: English (My Next Move) or
+ *  Spanish (Mi Próximo Paso). The one language type of every crate and of the UI.
+ */
 export type Lang = "en" | "es";
 
 /**  What the last real call to O*NET showed; no pings to third parties. */
@@ -439,7 +462,7 @@ export type Printed_Serialize = {
 
 /**  An error as the UI receives it: a stable code to branch on, a sentence to show. */
 export type Problem = {
-	code: string,
+	code: ErrorCode,
 	message: string,
 };
 
@@ -614,13 +637,13 @@ export type SnapshotRow_Serialize = {
 export type SnapshotTab = SnapshotTab_Serialize | SnapshotTab_Deserialize;
 
 export type SnapshotTab_Deserialize = {
-	tab: string,
+	tab: Tab,
 	total: number,
 	rows: SnapshotRow_Deserialize[],
 };
 
 export type SnapshotTab_Serialize = {
-	tab: string,
+	tab: Tab,
 	total: number,
 	rows: SnapshotRow_Serialize[],
 };
@@ -636,7 +659,7 @@ export type Snapshot_Deserialize = {
 	/**  Whole seconds left, rounded up; `None` unless counting down. */
 	countdown_seconds_left?: number | null,
 	/**  The session's language, or the default one on the attract screen. */
-	lang: KioskLang,
+	lang: Lang,
 };
 
 /**  What the UI needs to draw the kiosk chrome. */
@@ -650,7 +673,7 @@ export type Snapshot_Serialize = {
 	/**  Whole seconds left, rounded up; `None` unless counting down. */
 	countdown_seconds_left: number | null,
 	/**  The session's language, or the default one on the attract screen. */
-	lang: KioskLang,
+	lang: Lang,
 };
 
 /**  Where data shown to the person came from. */
@@ -678,6 +701,12 @@ export type State =
  *  shown like the start-up notices.
  */
 export type StoreNotice = Problem;
+
+/**
+ *  A careers tab: the careers of one Job Zone, or of all zones. Serialised as the UI and
+ *  the cache keys spell it: `"1"`..`"5"` or `"all"`.
+ */
+export type Tab = "1" | "2" | "3" | "4" | "5" | "all";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

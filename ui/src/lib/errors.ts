@@ -3,7 +3,8 @@ import type { AppError } from "./types";
 
 /** Words for an error: our own sentence for codes we know, the backend's message otherwise. */
 export function errorText(e: AppError): string {
-  const known = (m().errors as Record<string, string>)[e.code];
+  // Codes outside ErrorCode can still arrive from a mocked or older backend.
+  const known: string | null | undefined = m().errors[e.code];
   return known ?? fmt(m().errors.generic, { message: e.message });
 }
 

@@ -1,7 +1,9 @@
+import { MAX_SCORE } from "./bindings";
 import { AREAS, type Area, type ItemForm, type Scores } from "./types";
 
-export function maxFor(form: ItemForm): 40 | 20 {
-  return form === "ip60" ? 40 : 20;
+/** The highest area score of a form (Rust's `Form::scale_max`). */
+export function maxFor(form: ItemForm): number {
+  return MAX_SCORE[form];
 }
 
 export type ScoreError = "empty" | "notWhole" | "tooLow" | "tooHigh";

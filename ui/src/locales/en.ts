@@ -1,4 +1,8 @@
 // English UI strings. Spanish (es.ts) must have exactly the same keys: the type enforces it.
+import type { ErrorCode } from "../lib/bindings";
+
+type ErrorMessages = { generic: string } & Record<ErrorCode, string | null>;
+
 export const en = {
   appName: "Waypoint",
   skipToContent: "Skip to main content",
@@ -292,6 +296,8 @@ export const en = {
     licences:
       "Waypoint is built with Tauri, Svelte and Rust libraries under MIT or Apache-2.0 licences. O*NET database content is licensed under CC BY 4.0.",
   },
+  // Every ErrorCode (the type makes a missing one fail `npm run check`): our own sentence, or
+  // null to show the backend's message inside `generic`.
   errors: {
     generic: "Something went wrong: {message}",
     "network.offline": "You appear to be offline. Check the connection, then try again.",
@@ -324,7 +330,47 @@ export const en = {
     "print.unavailable": "No printer was found. Connect or turn on a printer, or save the result as a PDF instead.",
     "print.failed": "The printer did not accept the job. Check that it is on and has paper, then try again.",
     "print.disabled": "Printing is turned off on this computer. Ask a staff member for help.",
-  },
+    "config.no_home": null,
+    "kiosk.pin_invalid_format": null,
+    "kiosk.pin_wrong": null,
+    "kiosk.pin_locked": null,
+    "kiosk.no_pin": null,
+    "kiosk.pin_hash": null,
+    "kiosk.config_invalid": null,
+    "kiosk.config_unreadable": null,
+    "kiosk.lock_state_io": null,
+    "report.invalid": null,
+    "input.invalid_answers": null,
+    "input.invalid_scores": null,
+    "pack.invalid": null,
+    "pack.io": null,
+    "batch.io": null,
+    "store.not_found": null,
+    "store.import_invalid": null,
+    "store.invalid_input": null,
+    "store.sqlite": null,
+    "store.data": null,
+    "store.export": null,
+    "onet.invalid_parameter": null,
+    "onet.not_found": null,
+    "input.invalid_range": null,
+    "input.invalid_code": null,
+    "input.invalid_query": null,
+    "input.invalid_config": null,
+    "input.invalid": null,
+    "careers.estimate": null,
+    "careers.need_data": null,
+    "export.cancelled": null,
+    "export.io": null,
+    "import.io": null,
+    "import.cancelled": null,
+    "pack.failed": null,
+    "open.failed": null,
+    "kiosk.locked": null,
+    "open.refused": null,
+    "ui.exception": null,
+    "unknown": null,
+  } satisfies ErrorMessages,
   // Waypoint's own prose for the six areas and five Job Zones. English mirrors what Rust's
   // `areas()` / `job_zones()` send (a unit test checks it against crates/profiler/data); the
   // English UI shows Rust's text, other languages show their translation from here.

@@ -8,7 +8,7 @@
 // must cover every generated command, so `npm run check` fails when Rust's contract drifts; the
 // fixtures are serialised from the same Rust types by crates/services/tests/ui_fixtures.rs.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { commands, events, type KioskLang, type KioskStatus_Serialize as KioskStatus, type State as KioskState } from "../lib/bindings";
+import { commands, events, type KioskStatus_Serialize as KioskStatus, type State as KioskState } from "../lib/bindings";
 import outcomesJson from "./fixtures/outcomes.json";
 import careersJson from "./fixtures/careers.json";
 import reportsJson from "./fixtures/reports.json";
@@ -106,9 +106,9 @@ export function installMockIpc(): void {
       tries: 5,
       lockedUntil: 0,
       lockLevel: 0,
-      settings: { enabled: params.get("kiosk") === "1", idle_minutes: 3, default_lang: "en" as KioskLang, save_results: false, printing: true, center_name: null as string | null },
+      settings: { enabled: params.get("kiosk") === "1", idle_minutes: 3, default_lang: "en" as Lang, save_results: false, printing: true, center_name: null as string | null },
       session: "attract" as KioskState,
-      lang: "en" as KioskLang,
+      lang: "en" as Lang,
       countdown: null as number | null,
       countdownTimer: 0 as ReturnType<typeof setInterval> | 0,
       quit: false,
@@ -365,7 +365,7 @@ export function installMockIpc(): void {
     // Kiosk mode is off in the mock unless a test turns it on; the rules follow crates/kiosk.
     kioskStatus: () => kioskStatus(),
     kioskEvent: (a) => {
-      const e = a.event as { kind: string; lang?: KioskLang; to?: KioskState };
+      const e = a.event as { kind: string; lang?: Lang; to?: KioskState };
       const k = state.kiosk;
       if (!k.enabled) return undefined;
       if (e.kind === "start") {

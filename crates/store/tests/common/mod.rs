@@ -24,11 +24,11 @@ pub fn session(n: u32, rows: usize) -> Session {
         .collect();
     let tabs = [
         Tab::All,
-        Tab::Zone(1),
-        Tab::Zone(2),
-        Tab::Zone(3),
-        Tab::Zone(4),
-        Tab::Zone(5),
+        Tab::Zone1,
+        Tab::Zone2,
+        Tab::Zone3,
+        Tab::Zone4,
+        Tab::Zone5,
     ];
     let careers = tabs
         .iter()

@@ -208,8 +208,8 @@ async fn kiosk_times_out_wipes_refuses_close_and_unlocks_with_the_pin() {
 
     // The draft is gone: no resume card, and the profiler starts empty at item 1.
     start_session(&app).await;
-    // The resume card loads asynchronously; give it time to show if it were going to.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // The resume card appears (or not) once the draft look-up has answered.
+    app.wait_for("h1[data-draft-checked=true]").await;
     assert_eq!(app.count("[data-testid=resume]").await, 0, "draft survived");
     app.click("[data-way=ip60]").await;
     app.wait_text_eq("main h1", "Interest Profiler").await;
@@ -230,10 +230,10 @@ async fn kiosk_times_out_wipes_refuses_close_and_unlocks_with_the_pin() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    assert_eq!(app.app_pid(), Some(pid), "the app closed");
+    // Still answering after the refusal was logged, in the same process: it did not close.
     answer_one_per_page(&app, ANSWERS, 1, 1).await;
     wait_progress(&app, 1, 60).await;
+    assert_eq!(app.app_pid(), Some(pid), "the app closed");
     shot(&app, S, "06-close-refused").await;
 
     // (4) The admin chord opens the PIN pad; a wrong PIN costs a try; the right one unlocks.
@@ -393,7 +393,7 @@ async fn after_a_kiosk_wipe_nothing_of_the_visitor_is_left_on_disk_or_in_the_web
 
     // The next person starts from nothing: no resume card, no answers.
     start_session(&app).await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    app.wait_for("h1[data-draft-checked=true]").await;
     assert_eq!(app.count("[data-testid=resume]").await, 0, "draft survived");
     shot(&app, s, "03-next-visitor").await;
     app.close().await;

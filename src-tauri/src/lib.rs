@@ -83,6 +83,9 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    // Before the log opens a file in the new folder, which Windows would then refuse to move.
+    let moved = waypoint_config::Paths::legacy_data_dir_of_this_user()
+        .map(|from| waypoint_config::move_data_folder(&from, &paths.data_dir));
     let _log_guard = match waypoint_logging::init(&paths.log_dir, "waypoint") {
         Ok(g) => Some(g),
         Err(e) => {
@@ -93,9 +96,13 @@ pub fn run() {
             None
         }
     };
+    waypoint_logging::install_panic_hook();
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Waypoint starting");
 
     let mut started = startup::start(paths);
+    if let Some(notice) = moved.and_then(startup::data_moved_notice) {
+        started.state.notices.insert(0, notice);
+    }
     let services = started.services.clone();
     let kiosk = Arc::new(kiosk::KioskRuntime::load(
         services.clone(),

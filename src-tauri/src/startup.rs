@@ -17,6 +17,46 @@ pub struct Started {
     pub state: AppState,
 }
 
+/// What the person is told after an earlier data folder was moved (or could not be).
+pub fn data_moved_notice(
+    moved: std::io::Result<Option<waypoint_config::Moved>>,
+) -> Option<AppError> {
+    use waypoint_config::Moved;
+    let notice = match moved {
+        Ok(None) => return None,
+        Ok(Some(Moved::Renamed { from, to })) => {
+            tracing::info!(from = %from.display(), to = %to.display(), "data folder moved");
+            AppError::new(
+                "config.data_moved",
+                format!(
+                    "Waypoint now keeps its data on this computer only, in {}. Your saved results were moved there from {}.",
+                    to.display(),
+                    from.display()
+                ),
+            )
+        }
+        Ok(Some(Moved::Copied { to, kept_as, .. })) => {
+            tracing::info!(to = %to.display(), kept = %kept_as.display(), "data folder copied");
+            AppError::new(
+                "config.data_moved",
+                format!(
+                    "Waypoint now keeps its data on this computer only, in {}. Your saved results were copied there; the old folder was kept as {} and can be deleted.",
+                    to.display(),
+                    kept_as.display()
+                ),
+            )
+        }
+        Err(e) => {
+            tracing::error!("could not move the earlier data folder: {e}");
+            AppError::new(
+                "config.data_not_moved",
+                format!("Waypoint could not move its earlier data folder, which was left as it was: {e}"),
+            )
+        }
+    };
+    Some(notice)
+}
+
 pub fn start(paths: Paths) -> Started {
     start_with(paths, KeyStore::default())
 }
@@ -70,6 +110,30 @@ mod tests {
 
     fn paths(dir: &std::path::Path) -> Paths {
         Paths::from_override(Some(dir.to_path_buf())).unwrap()
+    }
+
+    #[test]
+    fn a_moved_data_folder_is_announced_and_a_failed_move_too() {
+        use waypoint_config::Moved;
+        assert!(data_moved_notice(Ok(None)).is_none());
+        let (from, to) = ("/r/data".into(), "/l/data".into());
+        let n = data_moved_notice(Ok(Some(Moved::Renamed { from, to }))).unwrap();
+        assert_eq!(n.code, "config.data_moved");
+        assert!(n.message.contains("/l/data") && n.message.contains("/r/data"));
+        let n = data_moved_notice(Ok(Some(Moved::Copied {
+            from: "/r/data".into(),
+            to: "/l/data".into(),
+            kept_as: "/r/data-moved-to-local-appdata".into(),
+        })))
+        .unwrap();
+        assert!(
+            n.message.contains("data-moved-to-local-appdata"),
+            "{}",
+            n.message
+        );
+        let n = data_moved_notice(Err(std::io::Error::other("disk full"))).unwrap();
+        assert_eq!(n.code, "config.data_not_moved");
+        assert!(n.message.contains("disk full"));
     }
 
     #[test]

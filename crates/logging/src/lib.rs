@@ -121,6 +121,31 @@ pub fn init(log_dir: &Path, prefix: &str) -> io::Result<LogGuard> {
     Ok(LogGuard(guard))
 }
 
+/// A panic's message and place, with every registered secret replaced.
+pub fn panic_report(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let payload = info.payload();
+    let what = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)");
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    redact(&format!("panicked{place}: {what}"))
+}
+
+/// Replaces the default panic printer, which would print a message holding the key as it is,
+/// with one that writes the redacted report to the log and to stderr.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let report = panic_report(info);
+        tracing::error!("{report}");
+        eprintln!("{report}");
+    }));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +217,28 @@ mod tests {
                 .any(|n| n.starts_with("waypoint-test.") && n.ends_with(".log")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn panic_reports_are_redacted() {
+        let key = "panic-secret-9a8b7c";
+        register_secret(key);
+        let seen = Arc::new(Mutex::new(String::new()));
+        let keep = Arc::clone(&seen);
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            *keep.lock().unwrap() = panic_report(info)
+        }));
+        let r = std::panic::catch_unwind(|| panic!("request failed with key {key}"));
+        std::panic::set_hook(previous);
+        assert!(r.is_err());
+        let report = seen.lock().unwrap().clone();
+        assert!(
+            report.contains("request failed with key [REDACTED]"),
+            "{report}"
+        );
+        assert!(report.contains("lib.rs"), "the place is kept: {report}");
+        assert!(!report.contains(key));
+        forget_secret(key);
     }
 }

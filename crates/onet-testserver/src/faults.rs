@@ -29,6 +29,13 @@ pub enum Fault {
         chunk_bytes: usize,
         interval_ms: u64,
     },
+    /// A redirect (`status`, 302 by default) to `location`, as a hijacked DNS name or a
+    /// misconfigured proxy might send.
+    Redirect {
+        location: String,
+        #[serde(default = "found")]
+        status: u16,
+    },
     /// A canned response, for shapes the fake never produces by itself.
     Canned {
         status: u16,
@@ -36,6 +43,10 @@ pub enum Fault {
         content_type: String,
         body: String,
     },
+}
+
+fn found() -> u16 {
+    302
 }
 
 fn json_type() -> String {

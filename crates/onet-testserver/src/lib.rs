@@ -304,6 +304,14 @@ async fn handle(
             }
             Some(r)
         }
+        Some(Fault::Redirect { location, status }) => {
+            let code = StatusCode::from_u16(*status).unwrap_or(StatusCode::FOUND);
+            let mut r = (code, "").into_response();
+            if let Ok(v) = HeaderValue::from_str(location) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            Some(r)
+        }
         _ => None,
     };
 

@@ -136,6 +136,9 @@ impl ClientBuilder {
             .default_headers(headers)
             .connect_timeout(self.connect_timeout)
             .timeout(self.request_timeout)
+            // A followed redirect would carry X-API-Key to wherever it points. O*NET does not
+            // redirect its API, so a 30x is answered as a bad response and never followed.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
         Ok(Client {
@@ -364,7 +367,7 @@ impl Client {
                     error: String,
                 }
                 let message = match serde_json::from_slice::<ApiErr>(&body) {
-                    Ok(e) => e.error,
+                    Ok(e) => self.scrub(&e.error),
                     Err(_) => self.snippet(&body),
                 };
                 Err(Error::InvalidParameter { message })
@@ -375,18 +378,23 @@ impl Client {
         }
     }
 
-    /// First 160 characters of a body, with the key scrubbed in case a proxy
-    /// or server echoed it.
+    /// First 160 characters of a body, with the key scrubbed in case a proxy or server echoed
+    /// it. Scrubbed before the cut, so a key that straddles it cannot leave a prefix behind.
     fn snippet(&self, body: &[u8]) -> String {
-        let text = String::from_utf8_lossy(body);
-        let mut s: String = text.chars().take(160).collect();
-        if let Some(k) = &self.inner.key {
-            let k = k.expose_secret();
-            if !k.is_empty() {
-                s = s.replace(k, "[redacted]");
+        self.scrub(&String::from_utf8_lossy(body))
+            .chars()
+            .take(160)
+            .collect()
+    }
+
+    /// `text` with every copy of the key replaced.
+    fn scrub(&self, text: &str) -> String {
+        match &self.inner.key {
+            Some(k) if !k.expose_secret().is_empty() => {
+                text.replace(k.expose_secret(), "[redacted]")
             }
+            _ => text.to_string(),
         }
-        s
     }
 
     fn bad_response(&self, resource: &str, detail: String, body: &[u8]) -> Error {

@@ -1,6 +1,7 @@
 //! Printing a file through the OS print system: CUPS `lp` on Linux and other Unixes,
 //! `lpr` on macOS, the shell's print verb on Windows. Every command is built on every
-//! platform (so it is tested here); only the choice between them is cfg-gated.
+//! platform, and the choice between them takes the OS as a parameter ([`print_command`]),
+//! so all three are tested on any one; only [`Os::current`] looks at the build target.
 
 use std::ffi::OsString;
 use std::io::ErrorKind;
@@ -44,20 +45,47 @@ pub fn print(path: &Path, printer: Option<&str>) -> Result<PrintJob, ReportError
         }
         other => other,
     };
-    let id = if cfg!(windows) {
-        run(windows_command(path, printer))?;
-        None
-    } else if cfg!(target_os = "macos") {
-        run(lpr_command(path, printer))?;
-        None
-    } else {
-        let out = run(lp_command(path, printer))?;
+    let (cmd, reports_job_id) = print_command(Os::current(), path, printer);
+    let out = run(cmd)?;
+    let id = if reports_job_id {
         parse_lp_job_id(&String::from_utf8_lossy(&out.stdout))
+    } else {
+        None
     };
     Ok(PrintJob {
         id,
         printer: printer.map(str::to_string),
     })
+}
+
+/// The print systems differ by OS; `Unix` is Linux and the BSDs (CUPS `lp`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Os {
+    Unix,
+    Mac,
+    Windows,
+}
+
+impl Os {
+    pub(crate) fn current() -> Os {
+        if cfg!(windows) {
+            Os::Windows
+        } else if cfg!(target_os = "macos") {
+            Os::Mac
+        } else {
+            Os::Unix
+        }
+    }
+}
+
+/// The command that prints `path` on `os`, and whether its output names the job (only
+/// CUPS `lp` says "request id is ..."; `lpr` and Windows' print verb say nothing).
+pub(crate) fn print_command(os: Os, path: &Path, printer: Option<&str>) -> (Command, bool) {
+    match os {
+        Os::Windows => (windows_command(path, printer), false),
+        Os::Mac => (lpr_command(path, printer), false),
+        Os::Unix => (lp_command(path, printer), true),
+    }
 }
 
 pub(crate) fn lp_command(path: &Path, printer: Option<&str>) -> Command {
@@ -248,6 +276,32 @@ mod tests {
             "WAYPOINT_PRINT_FILE".into(),
             Some("/tmp/-odd name.pdf".into())
         )));
+    }
+
+    #[test]
+    fn each_os_gets_its_own_print_command() {
+        let p = Path::new("/tmp/report.pdf");
+        let chosen = |os| {
+            let (cmd, reports_id) = print_command(os, p, Some("Office"));
+            (
+                cmd.get_program().to_string_lossy().into_owned(),
+                args(&cmd),
+                reports_id,
+            )
+        };
+        let (program, a, reports_id) = chosen(Os::Unix);
+        assert_eq!(program, "lp");
+        assert_eq!(a[..2], ["-d", "Office"]);
+        assert!(reports_id, "lp's request id is the job id");
+        let (program, a, reports_id) = chosen(Os::Mac);
+        assert_eq!(program, "lpr");
+        assert_eq!(a[..2], ["-P", "Office"]);
+        assert!(!reports_id);
+        let (program, a, reports_id) = chosen(Os::Windows);
+        assert_eq!(program, "powershell.exe");
+        assert_eq!(a[..3], ["-NoProfile", "-NonInteractive", "-Command"]);
+        assert!(a[3].contains("-Verb PrintTo"), "{a:?}");
+        assert!(!reports_id);
     }
 
     #[test]

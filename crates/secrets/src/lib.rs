@@ -143,6 +143,20 @@ mod tests {
     }
 
     #[test]
+    fn a_real_os_keychain_is_compiled_in_not_keyrings_mock() {
+        // Without its platform feature in Cargo.toml, keyring v3 silently falls back to a
+        // mock that forgets keys; this runs on each system in CI.
+        let store = keyring::default::default_credential_builder();
+        assert!(
+            matches!(
+                store.persistence(),
+                keyring::credential::CredentialPersistence::UntilDelete
+            ),
+            "the default keyring store does not persist keys: {store:?}"
+        );
+    }
+
+    #[test]
     fn only_the_last_four_characters_are_shown() {
         assert_eq!(last_four(&SecretString::from("abcdef123456")), "3456");
         assert_eq!(last_four(&SecretString::from("ab")), "ab");

@@ -287,6 +287,12 @@ impl Services {
         self.inflight.start(session_id, lang, fetches);
     }
 
+    /// How many careers tabs of a result were requested at its submit and not taken up yet:
+    /// what a test (or a diagnostic) can observe without waiting for requests to land.
+    pub fn careers_requested_at_submit(&self, session_id: &str) -> usize {
+        self.inflight.pending(session_id)
+    }
+
     /// Commits the cache rows and snapshot tabs of `writes` together; tabs of a result kept
     /// only in memory (kiosk) go there instead.
     fn file(&self, writes: &[&Writes]) -> Result<()> {
@@ -481,6 +487,14 @@ impl InFlight {
             *g = None;
         }
         Some(h)
+    }
+
+    /// How many tabs of `session_id` were requested and are not taken up yet.
+    fn pending(&self, session_id: &str) -> usize {
+        match &*self.0.lock().unwrap() {
+            Some(s) if s.session_id == session_id => s.tabs.len(),
+            _ => 0,
+        }
     }
 
     /// Stops and forgets every fetch (a failed submit, the kiosk wipe).

@@ -31,7 +31,8 @@ impl Services {
             ));
         }
         let secret = SecretString::from(key.to_string());
-        waypoint_logging::register_secret(secret.expose_secret());
+        // Registered for log redaction only once stored (install_key): a rejected attempt
+        // such as "info" must not blank that word in every later log line.
         let probe = self.build_client(Some(secret.clone()))?;
         let r = probe.about().await;
         self.observe(&r);
@@ -59,8 +60,12 @@ impl Services {
     }
 
     pub fn remove_key(&self) -> Result<()> {
+        let old = self.keys.load().ok().flatten();
         self.keys.remove()?;
         self.install_key(None);
+        if let Some(k) = old {
+            waypoint_logging::forget_secret(k.expose_secret());
+        }
         Ok(())
     }
 }

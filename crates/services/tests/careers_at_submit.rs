@@ -1,8 +1,6 @@
 //! Careers page 1 of every tab is asked for at submit, alongside O*NET's `results` check,
 //! and `prefetch_careers` files what arrived (one commit) instead of asking again.
 
-use std::time::Duration;
-
 use secrecy::SecretString;
 use waypoint_onet::RetryPolicy;
 use waypoint_onet_testserver::{Fault, FaultRule, TestServer};
@@ -50,6 +48,7 @@ async fn the_tabs_are_requested_with_the_results_check_and_filed_without_asking_
     let (s, _dir) = services(server.base_url());
     let out = s.submit_answers(&draft(&s, EXAMPLE), None).await.unwrap();
     assert_eq!(out.api_check, ApiCheck::Matched);
+    assert_eq!(s.careers_requested_at_submit(&out.session_id), TABS.len());
     let asked = server.requests_to(CAREERS);
     assert_eq!(asked.len(), TABS.len(), "every tab asked for at submit");
     let check = &server.requests_to("mnm/interestprofiler/results")[0];
@@ -61,6 +60,11 @@ async fn the_tabs_are_requested_with_the_results_check_and_filed_without_asking_
     assert!(s.get_session(&out.session_id).unwrap().snapshot.is_empty());
 
     let tabs = s.prefetch_careers(&out.session_id, out.lang).await;
+    assert_eq!(
+        s.careers_requested_at_submit(&out.session_id),
+        0,
+        "all taken up"
+    );
     assert_eq!(
         server.requests_to(CAREERS).len(),
         TABS.len(),
@@ -95,7 +99,8 @@ async fn a_flat_profile_asks_for_no_careers() {
         .await
         .unwrap();
     assert!(out.flat);
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    // Requests are registered before submit returns, so this needs no waiting.
+    assert_eq!(s.careers_requested_at_submit(&out.session_id), 0);
     assert!(server.requests_to(CAREERS).is_empty());
 }
 

@@ -518,6 +518,16 @@ async fn a_wrong_key_is_rejected_and_a_network_failure_is_not_mistaken_for_one()
         KeyCheck::Rejected
     );
     assert!(!e.services.has_key());
+    // A rejected attempt is not a secret to hide: a common word typed by mistake must not be
+    // blanked in every later log line.
+    assert_eq!(
+        e.services.set_key("information", false).await.unwrap(),
+        KeyCheck::Rejected
+    );
+    assert_eq!(
+        waypoint_logging::redact("more information here"),
+        "more information here"
+    );
     let offline = env(DEAD, None);
     assert_eq!(
         offline.services.set_key("some-key", false).await.unwrap(),

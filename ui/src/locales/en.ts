@@ -316,6 +316,8 @@ export const en = {
     "store.busy": "Waypoint's data is in use by another Waypoint window or program. Close it, then try again.",
     "store.disk_full": "The disk is full, so nothing more can be saved. Free some space, then try again.",
     "store.read_only": "Waypoint's data folder is read-only, so nothing can be saved.",
+    "config.data_moved": "Waypoint now keeps its data on this computer only (not in your roaming profile). Your saved results were moved; nothing was lost.",
+    "config.data_not_moved": "Waypoint could not move its earlier data folder; it was left as it was.",
     "config.invalid_api_base": "The O*NET address set in WAYPOINT_API_BASE is not valid, so the standard O*NET address is used.",
     "report.io": "The PDF could not be written. Choose another folder (one you can save to, with free space), then try again.",
     "print.unavailable": "No printer was found. Connect or turn on a printer, or save the result as a PDF instead.",

@@ -317,6 +317,8 @@ export const es: Messages = {
     "store.busy": "Otra ventana o programa de Waypoint está usando los datos. Ciérralo e inténtalo de nuevo.",
     "store.disk_full": "El disco está lleno y no se puede guardar nada más. Libera espacio e inténtalo de nuevo.",
     "store.read_only": "La carpeta de datos de Waypoint es de solo lectura, así que no se puede guardar nada.",
+    "config.data_moved": "Waypoint ahora guarda sus datos solo en esta computadora (no en tu perfil móvil). Tus resultados guardados se movieron; no se perdió nada.",
+    "config.data_not_moved": "Waypoint no pudo mover su carpeta de datos anterior; se dejó como estaba.",
     "config.invalid_api_base": "La dirección de O*NET indicada en WAYPOINT_API_BASE no es válida, así que se usa la dirección estándar de O*NET.",
     "report.io": "No se pudo escribir el PDF. Elige otra carpeta (una donde puedas guardar y con espacio libre) e inténtalo de nuevo.",
     "print.unavailable": "No se encontró ninguna impresora. Conecta o enciende una impresora, o guarda el resultado como PDF.",

@@ -1,15 +1,23 @@
 // Mock IPC for the e2e build (`vite build --mode e2e`) and the Chromium tests: every Rust command
-// answered with realistic, deterministic data, plus `window.__waypointMock` to inject failures,
-// delays and offline states, and to inspect the calls the UI made.
+// answered with deterministic data — what depends on the person's input (outcomes, careers,
+// reports, questionnaires, history) is Rust's own output, recorded in ./fixtures — plus
+// `window.__waypointMock` to inject failures, delays and offline states, and to inspect the
+// calls the UI made.
 //
-// Every answer is typed as the generated (bindings.ts) return type of its command, and the table
-// must cover every generated command, so `npm run check` fails when Rust's contract drifts.
+// Every handler is typed as the generated (bindings.ts) return type of its command, and the table
+// must cover every generated command, so `npm run check` fails when Rust's contract drifts; the
+// fixtures are serialised from the same Rust types by crates/services/tests/ui_fixtures.rs.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { commands, events, type KioskLang, type KioskStatus_Serialize as KioskStatus, type State as KioskState } from "../lib/bindings";
-import { IP30, IP60, AREAS_EN, JOB_ZONES_EN } from "./data";
+import outcomesJson from "./fixtures/outcomes.json";
+import careersJson from "./fixtures/careers.json";
+import reportsJson from "./fixtures/reports.json";
+import questionnairesJson from "./fixtures/questionnaires.json";
+import historyJson from "./fixtures/history.json";
+import referenceJson from "./fixtures/reference.json";
 import {
-  AREAS, type AppError, type Area, type CareerReport, type CareerRow, type CareersPage, type Draft, type Fit,
-  type Form, type ItemForm, type Lang, type Outcome, type PackStatus, type Questionnaire, type Scores,
+  AREAS, type AppError, type AreaInfo, type CareerReport, type CareerRow, type CareersPage, type Comparison, type Draft,
+  type ItemForm, type JobZoneInfo, type Lang, type Outcome, type PackStatus, type Questionnaire, type Scores,
   type SessionDetail, type SessionSummary, type SnapshotRow, type Tab,
 } from "../lib/types";
 
@@ -28,52 +36,34 @@ function keyOf(cmd: string): string {
   return cmd.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-const LETTER: Record<Area, string> = {
-  realistic: "R", investigative: "I", artistic: "A", social: "S", enterprising: "E", conventional: "C",
+// The answers of the real Rust code, recorded by crates/services/tests/ui_fixtures.rs
+// (`cargo xtask fixtures`). The mock looks answers up and computes none: no scoring, code,
+// flat or fit rule lives here, so the UI is only ever tested against states Rust produces.
+/** An outcome as recorded, and the result as history files it. */
+type OutcomeFixture = Pick<Outcome, "form" | "scores" | "max_per_area" | "code" | "top_areas" | "flat"> & {
+  history: Pick<SessionDetail, "form" | "code" | "max_per_area">;
 };
-const POOLS: Record<string, string[]> = {
-  "1": ["Dishwashers", "Landscaping and Groundskeeping Workers", "Baristas", "Maids and Housekeeping Cleaners", "Farmworkers and Laborers", "Fast Food Cooks", "Hand Packers and Packagers", "Ushers and Ticket Takers", "Dining Room Attendants", "Car Wash Attendants", "Graders and Sorters", "Amusement Park Attendants"],
-  "2": ["Customer Service Representatives", "Tellers", "Security Guards", "Carpet Installers", "Bakers", "Bus Drivers", "Floral Designers", "Pharmacy Aides", "Reservation Agents", "Tile and Stone Setters", "Retail Salespersons", "Light Truck Drivers", "Painters, Construction", "Recreation Workers", "Library Assistants", "Veterinary Assistants"],
-  "3": ["Electricians", "Medical Assistants", "Barbers", "Dancers", "Skincare Specialists", "Court Reporters", "Chefs and Head Cooks", "Plumbers", "Dental Hygienists", "Firefighters", "Photographers", "Radiologic Technologists", "Makeup Artists, Theatrical", "Automotive Service Technicians"],
-  "4": ["Civil Engineers", "Accountants and Auditors", "Graphic Designers", "Elementary School Teachers", "Registered Nurses", "Software Developers", "Social Workers", "Market Research Analysts", "Film and Video Editors", "Fashion Designers", "Chemists", "Music Directors and Composers", "Sales Managers", "Zoologists and Wildlife Biologists"],
-  "5": ["Physicians", "Lawyers", "Astronomers", "Pharmacists", "Clinical Psychologists", "Physical Therapists", "Art Therapists", "Epidemiologists", "Veterinarians", "Postsecondary Teachers", "Speech-Language Pathologists", "Mathematicians"],
-};
-const VARIANTS = ["", "Supervisors of ", "Trainees, ", "Lead "];
-const TOTALS: Record<string, number> = { "1": 12, "2": 47, "3": 33, "4": 41, "5": 24 };
-const ZONE_OF_TAB = ["1", "2", "3", "4", "5"];
+const OUTCOMES = outcomesJson as unknown as Record<string, OutcomeFixture>;
+const CAREERS = careersJson as unknown as Record<string, CareersPage>;
+const REPORTS = reportsJson as unknown as Record<string, CareerReport>;
+const QUESTIONNAIRES = questionnairesJson as unknown as Record<string, Questionnaire>;
+const { sessions: SEEDED, ...COMPARISONS } = historyJson as unknown as { sessions: SessionDetail[] } & Record<string, Comparison>;
+const REFERENCE = referenceJson as unknown as { job_zones: JobZoneInfo[]; areas: AreaInfo[] };
 
-function rowsForZone(zone: string): CareerRow[] {
-  const pool = POOLS[zone];
-  return Array.from({ length: TOTALS[zone] }, (_, i) => {
-    const base = pool[i % pool.length];
-    const variant = VARIANTS[Math.floor(i / pool.length) % VARIANTS.length];
-    const title = variant.endsWith(", ") ? `${base}, trainees` : `${variant}${variant ? base.toLowerCase() : base}`;
-    const n = TOTALS[zone];
-    const fit: Fit = i < Math.ceil(n * 0.15) ? "Best" : i < Math.ceil(n * 0.5) ? "Great" : "Good";
-    const code = `${10 + Number(zone) * 7 + (i % 5)}-${String(1000 + ((i * 397 + Number(zone) * 131) % 9000)).padStart(4, "0")}.00`;
-    return { code, title, fit, bright_outlook: (i * 7 + Number(zone)) % 3 === 0 };
-  });
-}
-const ROWS: Record<string, CareerRow[]> = Object.fromEntries(ZONE_OF_TAB.map((z) => [z, rowsForZone(z)]));
-function rowsForTab(tab: Tab): CareerRow[] {
-  if (tab !== "all") return ROWS[tab];
-  // "All" interleaves the zones so every fit band appears near the top.
-  const all = ZONE_OF_TAB.flatMap((z) => ROWS[z].map((r, i) => ({ r, k: i / ROWS[z].length })));
-  return all.sort((x, y) => x.k - y.k).map((x) => x.r);
+/** The recorded answer for `key`, or an error naming the fixture to add. */
+function recorded<T>(file: string, table: Record<string, T>, key: string): T {
+  const v = table[key];
+  if (v !== undefined) return structuredClone(v);
+  const message =
+    `The mock has no recorded answer for "${key}" in ui/src/mocks/fixtures/${file}: ` +
+    "add the input to crates/services/tests/ui_fixtures.rs and run `cargo xtask fixtures`.";
+  console.error(message);
+  throw { code: "mock.missing_fixture", message };
 }
 
-function score(form: ItemForm, answers: number[]): Scores {
-  const items = form === "ip60" ? IP60 : IP30;
-  const s = Object.fromEntries(AREAS.map((a) => [a, 0])) as Scores;
-  items.forEach(([index, area]) => (s[area] += (answers[index - 1] ?? 1) - 1));
-  return s;
-}
-function summarise(scores: Scores, max: number): { code: string; top: Area[]; flat: boolean } {
-  const sorted = [...AREAS].sort((a, b) => scores[b] - scores[a] || AREAS.indexOf(a) - AREAS.indexOf(b));
-  const vals = AREAS.map((a) => scores[a]);
-  const flat = Math.max(...vals) - Math.min(...vals) <= max * 0.1;
-  const top = sorted.slice(0, 3);
-  return { code: top.map((a) => LETTER[a]).join(""), top, flat };
+/** How a result asks for careers, as Rust's `careers::matching`: its answers, else its scores. */
+function matchKey(s: SessionDetail): string {
+  return s.answers ?? AREAS.map((a) => s.scores[a]).join(",");
 }
 
 function snapRow(r: CareerRow, estimate: boolean, fetched_at: string): SnapshotRow {
@@ -82,24 +72,6 @@ function snapRow(r: CareerRow, estimate: boolean, fetched_at: string): SnapshotR
 
 function summary(s: SessionDetail): SessionSummary {
   return { id: s.id, finished_at: s.finished_at, form: s.form, code: s.code, label: s.label };
-}
-
-function seedSessions(): SessionDetail[] {
-  const mk = (id: string, finished_at: string, form: Form, scores: Scores, label: string | null, zone: number | null): SessionDetail => {
-    const max = form === "ip30" ? 20 : 40;
-    const snapshot = zone
-      ? [{ tab: String(zone), total: TOTALS[String(zone)], rows: ROWS[String(zone)].slice(0, 20).map((r) => snapRow(r, false, finished_at)) }]
-      : [];
-    const s = summarise(scores, max);
-    return {
-      id, started_at: finished_at, finished_at, form, lang: "en", label, answers: null, scores, max_per_area: max,
-      code: s.flat ? null : s.code, zone, snapshot,
-    };
-  };
-  return [
-    mk("s-2025-03", "2025-03-14T15:20:00Z", "ip60", { realistic: 27, investigative: 13, artistic: 23, social: 25, enterprising: 14, conventional: 14 }, "Maria", 3),
-    mk("s-2025-01", "2025-01-09T10:05:00Z", "typed", { realistic: 22, investigative: 16, artistic: 19, social: 29, enterprising: 11, conventional: 17 }, "Maria (paper)", 2),
-  ];
 }
 
 export function installMockIpc(): void {
@@ -118,7 +90,7 @@ export function installMockIpc(): void {
       : []) as AppError[],
     /** False: results are not saved to history (as on a kiosk that keeps nothing). */
     save: true,
-    sessions: seedSessions(),
+    sessions: structuredClone(SEEDED),
     seenReports: new Map<string, string>(),
     apiCheck: null as Outcome["api_check"] | null,
     failures: new Map<string, Failure>(),
@@ -144,22 +116,21 @@ export function installMockIpc(): void {
   };
   const now = () => new Date(Date.UTC(2025, 5, 2, 9, 30 + state.nextId)).toISOString();
 
-  function outcome(form: Form, itemForm: ItemForm, scores: Scores, lang: Lang, label: string | null): Outcome {
-    const max = itemForm === "ip60" ? 40 : 20;
-    const s = summarise(scores, max);
+  /** A recorded outcome (`key` as in outcomes.json), filed in history as Rust files it. */
+  function outcome(key: string, lang: Lang, answers: string | null, label: string | null): Outcome {
+    const r = recorded("outcomes.json", OUTCOMES, key);
     const id = `s-new-${state.nextId++}`;
     const at = now();
     if (state.save) {
       state.sessions.unshift({
-        id, started_at: at, finished_at: at, form, lang, label, answers: null, scores, max_per_area: max,
-        code: s.flat ? null : s.code, zone: null, snapshot: [],
+        id, started_at: at, finished_at: at, form: r.history.form, lang, label, answers, scores: r.scores,
+        max_per_area: r.history.max_per_area, code: r.history.code, zone: null, snapshot: [],
       });
     }
-    const api_check = state.apiCheck ?? (form === "typed" ? "not_applicable" : !state.key.present ? "no_key" : state.online ? "matched" : "offline");
-    // As Rust: a flat profile has no code and no top areas.
+    const api_check = state.apiCheck ?? (answers == null ? "not_applicable" : !state.key.present ? "no_key" : state.online ? "matched" : "offline");
     return {
-      session_id: id, form, lang, scores, max_per_area: max, code: s.flat ? "" : s.code, top_areas: s.flat ? [] : s.top,
-      flat: s.flat, api_check, saved: state.save,
+      session_id: id, form: r.form, lang, scores: r.scores, max_per_area: r.max_per_area, code: r.code, top_areas: r.top_areas,
+      flat: r.flat, api_check, saved: state.save,
     };
   }
 
@@ -171,59 +142,28 @@ export function installMockIpc(): void {
       if (state.key.present) throw { code: "network.offline", message: "No connection to O*NET." };
       return { tab, page, page_size: 20, total: 0, rows: [], source: "unavailable", fetched_at: null, notice: null };
     }
-    const all = rowsForTab(tab);
-    const rows = all.slice((page - 1) * 20, page * 20);
-    const source = viaApi ? "api" : "estimate";
     const sess = state.sessions.find((s) => s.id === a.sessionId);
-    if (sess) {
-      const snap = sess.snapshot.find((t) => t.tab === tab);
-      const srows = rows.map((r) => snapRow(r, source === "estimate", now()));
-      if (snap) snap.rows = [...snap.rows, ...srows.filter((r) => !snap.rows.some((x) => x.code === r.code))];
-      else sess.snapshot.push({ tab, total: all.length, rows: srows });
-    }
-    return { tab, page, page_size: 20, total: all.length, rows, source, fetched_at: viaApi ? now() : null, notice: null };
+    if (!sess) throw notFound();
+    const source = viaApi ? "api" : "estimate";
+    const out = recorded("careers.json", CAREERS, `${matchKey(sess)} ${tab} ${page} ${a.lang} ${source}`);
+    if (viaApi) out.fetched_at = now();
+    const srows = out.rows.map((r) => snapRow(r, source === "estimate", now()));
+    const snap = sess.snapshot.find((t) => t.tab === tab);
+    if (snap) snap.rows = [...snap.rows, ...srows.filter((r) => !snap.rows.some((x) => x.code === r.code))];
+    else sess.snapshot.push({ tab, total: out.total, rows: srows });
+    return out;
   }
 
   function report(a: Args): CareerReport {
     const code = String(a.code);
-    const es = a.lang === "es";
-    const row = Object.values(ROWS).flat().find((r) => r.code === code);
-    const title = row?.title ?? "Career";
     const cached = state.seenReports.get(code);
     if (!state.online || !state.key.present) {
       if (!cached) throw { code: "report.unavailable_offline", message: "No saved copy of this report." };
     } else state.seenReports.set(code, now());
-    const t = (en: string, sp: string) => (es ? sp : en);
-    return {
-      code, title, lang: es ? "es" : "en", source: state.online && state.key.present ? "api" : "cache", fetched_at: state.seenReports.get(code) ?? null,
-      sections: [
-        { id: "overview", title: t("Overview", "Resumen"), content: {
-          what_they_do: t(`${title} plan, carry out and check work in their field, often working with a team.`, `Los ${title} planifican, realizan y revisan trabajo en su campo, a menudo en equipo.`),
-          on_the_job: [t("Plan and organise daily tasks.", "Planificar y organizar las tareas diarias."), t("Talk with clients or co-workers about the work.", "Hablar con clientes o compañeros sobre el trabajo."), t("Keep records of the work done.", "Llevar registros del trabajo realizado.")],
-          also_called: [{ title: `${title} I`, summary: true }, { title: t(`Senior ${title}`, `${title} sénior`), summary: false }],
-        } },
-        { id: "knowledge", title: t("Knowledge", "Conocimientos"), content: [
-          { id: "2.C.1", name: t("Business", "Negocios"), element: [{ id: "2.C.1.e", name: t("Customer and personal service", "Atención al cliente") }] },
-          { id: "2.C.3", name: t("Engineering and Technology", "Ingeniería y tecnología"), element: [{ id: "2.C.3.b", name: t("Design", "Diseño") }, { id: "2.C.3.c", name: t("Building and construction", "Construcción") }] },
-        ] },
-        { id: "skills", title: t("Skills", "Habilidades"), content: [
-          { id: "2.A.1", name: t("Basic Skills", "Habilidades básicas"), element: [{ id: "2.A.1.a", name: t("Listening to others", "Escuchar a los demás") }, { id: "2.A.1.f", name: t("Talking to others", "Hablar con los demás") }] },
-        ] },
-        { id: "personality", title: t("Personality", "Personalidad"), content: {
-          top_interest: { id: "1.B.1.a", name: t("Realistic", "Realista"), description: t("People interested in this work like activities that include practical, hands-on problems and answers.", "A quienes les interesa este trabajo les gustan los problemas prácticos.") },
-          work_styles: [{ id: "1.C.5.a", name: t("Dependability", "Confiabilidad") }, { id: "1.C.4.a", name: t("Self-control", "Autocontrol") }],
-        } },
-        { id: "technology", title: t("Technology", "Tecnología"), content: [
-          { code: 43232604, title: t("Computer aided design CAD software", "Software de diseño asistido por computadora"), example: [{ title: "Autodesk AutoCAD", hot_technology: true, percentage: 61 }] },
-        ] },
-        { id: "education", title: t("Education", "Educación"), content: { education_usually_needed: [t("high school diploma/GED", "diploma de secundaria")] } },
-        { id: "job_outlook", title: t("Job Outlook", "Perspectiva laboral"), content: {
-          outlook: { category: t("Bright", "Brillante"), description: t("New job opportunities are very likely in the future.", "Es muy probable que haya nuevas oportunidades.") },
-          salary: { soc_code: code.slice(0, 7), annual_10th_percentile: 36220, annual_median: 55890, annual_90th_percentile: 98640, hourly_median: 26.87 },
-        } },
-        { id: "explore_more", title: t("Explore More", "Explorar más"), content: { careers: ROWS["3"].slice(0, 3).map((r) => ({ href: "", code: r.code, title: r.title, tags: { bright_outlook: r.bright_outlook } })) } },
-      ],
-    };
+    const out = recorded("reports.json", REPORTS, `${code} ${a.lang}`);
+    out.source = state.online && state.key.present ? "api" : "cache";
+    out.fetched_at = state.seenReports.get(code) ?? null;
+    return out;
   }
 
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -310,17 +250,11 @@ export function installMockIpc(): void {
     }),
     startupNotices: () => structuredClone(state.notices),
     getQuestionnaire: (a): Questionnaire => {
-      const form = a.form as ItemForm;
+      // Spanish items come from O*NET (with a key); otherwise the bundled English, with a notice when Spanish was asked for.
       const spanish = a.lang === "es" && state.key.present;
-      const items = (form === "ip60" ? IP60 : IP30).map(([index, area, en, es]) => ({ index, area, text: spanish ? es : en }));
-      const labels = spanish
-        ? ["Me disgusta mucho", "Me disgusta", "No estoy seguro", "Me gusta", "Me gusta mucho"]
-        : ["Strongly Dislike", "Dislike", "Unsure", "Like", "Strongly Like"];
-      return {
-        form, lang: spanish ? "es" : "en", items, options: labels.map((label, i) => ({ value: i + 1, label })),
-        source: spanish ? "api" : "bundled", fetched_at: spanish ? now() : null,
-        notice: a.lang === "es" && !spanish ? "Las preguntas en español necesitan una clave de O*NET. Se muestran en inglés." : null,
-      };
+      const q = recorded("questionnaires.json", QUESTIONNAIRES, `${a.form} ${a.lang} ${spanish ? "api" : "bundled"}`);
+      if (spanish) q.fetched_at = now();
+      return q;
     },
     startDraft: (a) => {
       const form = a.form as ItemForm;
@@ -343,12 +277,15 @@ export function installMockIpc(): void {
       if (!d || d.id !== a.draftId) throw { code: "draft.not_found", message: "No such draft." };
       if (d.answers.some((x) => x == null)) throw { code: "draft.incomplete", message: "Some questions are unanswered." };
       if (d.form === "typed") throw { code: "input.invalid", message: "Typed scores have no items." };
-      const o = outcome(d.form, d.form, score(d.form, d.answers as number[]), d.lang, (a.label as string) ?? null);
-      if (o.saved) state.sessions[0].answers = d.answers.join("");
+      const answers = d.answers.join("");
+      const o = outcome(`${d.form} ${d.lang} ${answers}`, d.lang, answers, (a.label as string) ?? null);
       state.draft = null;
       return o;
     },
-    submitScores: (a) => outcome("typed", a.form as ItemForm, a.scores as Scores, a.lang as Lang, (a.label as string) ?? null),
+    submitScores: (a) => {
+      const scores = a.scores as Scores;
+      return outcome(`typed-${a.form} ${a.lang} ${AREAS.map((x) => scores[x]).join(",")}`, a.lang as Lang, null, (a.label as string) ?? null);
+    },
     chooseZone: (a) => {
       const zone = a.zone as number | null;
       if (zone != null && !(zone >= 1 && zone <= 5)) throw { code: "input.invalid_zone", message: `Job Zone ${zone} does not exist: choose a zone from 1 to 5.` };
@@ -356,8 +293,8 @@ export function installMockIpc(): void {
       return null;
     },
     // Rust sends these in English only; the UI translates them (lib/reference.ts).
-    jobZones: () => structuredClone(JOB_ZONES_EN),
-    areas: () => structuredClone(AREAS_EN),
+    jobZones: () => structuredClone(REFERENCE.job_zones),
+    areas: () => structuredClone(REFERENCE.areas),
     careers: (a) => careers(a),
     careerReport: (a) => report(a),
     listSessions: () => state.sessions.map(summary),
@@ -367,19 +304,16 @@ export function installMockIpc(): void {
       return null;
     },
     compareSessions: (a) => {
-      const x = session(a.a);
-      const y = session(a.b);
-      return {
-        a: summary(x), b: summary(y),
-        areas: AREAS.map((area) => ({ area, a: x.scores[area], b: y.scores[area], delta: y.scores[area] - x.scores[area] })),
-      };
+      session(a.a);
+      session(a.b);
+      return recorded("history.json", COMPARISONS as Record<string, Comparison>, `compare ${a.a} ${a.b}`);
     },
     exportSessions: (a) => {
       if (state.exportCancel) throw { code: "export.cancelled", message: "Cancelled." };
       return { path: `/home/counselor/Documents/waypoint-results.${a.format}` };
     },
     importSessions: () => {
-      const s = { ...structuredClone(state.sessions[state.sessions.length - 1] ?? seedSessions()[1]), id: `s-imported-${state.nextId++}`, label: "Imported" };
+      const s = { ...structuredClone(state.sessions[state.sessions.length - 1] ?? SEEDED[1]), id: `s-imported-${state.nextId++}`, label: "Imported" };
       state.sessions.push(s);
       return { imported: 1, skipped_identical: 1, conflicts: ["s-2025-03"] };
     },

@@ -46,9 +46,32 @@ test("typed scores: a bad value gets a specific inline error, then a good one gi
 test("flat profiles and an O*NET mismatch are explained on the results", async () => {
   const page = await env.page();
   await mock(page, "set", { apiCheck: "mismatch" });
-  await typedToResults(page, [20, 20, 21, 20, 19, 20]);
+  // Flat as Rust has it: all six equal.
+  await typedToResults(page, [20, 20, 20, 20, 20, 20]);
   await page.getByTestId("flat").waitFor();
   await page.getByTestId("mismatch").waitFor();
+});
+
+test("a nearly flat profile still has a code, and a tie is ordered as Rust orders it", async () => {
+  const page = await env.page();
+  await typedToResults(page, [20, 20, 21, 20, 19, 20]);
+  assert.equal(await page.getByTestId("code").innerText(), "ARI");
+  assert.equal(await page.getByTestId("flat").count(), 0);
+  const tie = await env.page();
+  await typedToResults(tie, [12, 30, 30, 18, 9, 9]);
+  assert.equal(await tie.getByTestId("code").innerText(), "IAS");
+});
+
+test("the mock answers only inputs the real code was recorded for, and names the missing fixture", async () => {
+  const page = await env.page();
+  await page.locator('[data-way="typed"]').click();
+  const areas = ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
+  for (let i = 0; i < 6; i++) await page.locator(`#score-${areas[i]}`).fill(String(i + 1));
+  await page.locator('#typed-form button[type="submit"]').click();
+  const alert = page.locator('[role="alert"][data-code="mock.missing_fixture"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /"typed-ip60 en 1,2,3,4,5,6" in ui\/src\/mocks\/fixtures\/outcomes\.json/);
+  assert.equal(await page.getByTestId("code").count(), 0);
 });
 
 test("job zones, every careers tab with counts and paging, filters, and a report", async () => {
@@ -72,36 +95,36 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   assert.ok(submitted, "a result was submitted first");
   await page.getByRole("button", { name: "Show careers", exact: true }).click();
   await page.getByTestId("range").waitFor();
-  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Zone 2 (47)");
-  assert.equal(await page.getByTestId("range").innerText(), "1–20 of 47");
+  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Zone 2 (42)");
+  assert.equal(await page.getByTestId("range").innerText(), "1–20 of 42");
   assert.equal(await page.locator(".career").count(), 20);
   // Every fit badge carries words and a shape, not only colour.
   const badge = (await page.locator(".fit").first().textContent()).replace(/\s+/g, " ").trim();
   assert.match(badge, /^[★◆●] (Best|Great|Good) fit$/);
   await page.getByRole("button", { name: "Next page" }).click();
-  await page.getByTestId("range").filter({ hasText: "21–40 of 47" }).waitFor();
+  await page.getByTestId("range").filter({ hasText: "21–40 of 42" }).waitFor();
   // Focus is not lost while the page loads: it lands on the new range.
   await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "range");
   await page.getByRole("button", { name: "Next page" }).click();
-  await page.getByTestId("range").filter({ hasText: "41–47 of 47" }).waitFor();
-  assert.equal(await page.locator(".career").count(), 7);
+  await page.getByTestId("range").filter({ hasText: "41–42 of 42" }).waitFor();
+  assert.equal(await page.locator(".career").count(), 2);
   assert.equal(await page.getByRole("button", { name: "Next page" }).isDisabled(), true);
   // Arrow keys move across the tabs (ARIA tabs pattern); counts appear once known.
   await page.getByRole("tab", { selected: true }).focus();
-  const expected = { 3: 33, 4: 41, 5: 24, all: 157 };
+  const expected = { 3: 30, 4: 39, 5: 33, all: 189 };
   for (const [tab, total] of Object.entries(expected)) {
     await page.keyboard.press("ArrowRight");
     await page.getByTestId("range").filter({ hasText: new RegExp(`^1–20 of ${total}$`) }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-tab")), tab);
   }
   await page.keyboard.press("ArrowRight"); // wraps to zone 1
-  await page.getByTestId("range").filter({ hasText: "1–12 of 12" }).waitFor();
-  for (const [tab, n] of Object.entries({ 1: 12, 2: 47, 3: 33, 4: 41, 5: 24 })) {
+  await page.getByTestId("range").filter({ hasText: "1–20 of 45" }).waitFor();
+  for (const [tab, n] of Object.entries({ 1: 45, 2: 42, 3: 30, 4: 39, 5: 33 })) {
     assert.match(await page.locator(`[data-tab="${tab}"]`).innerText(), new RegExp(`\\(${n}\\)$`));
   }
   // Filters work on the page.
   await page.locator('[data-tab="all"]').click();
-  await page.getByTestId("range").filter({ hasText: "of 157" }).waitFor();
+  await page.getByTestId("range").filter({ hasText: "of 189" }).waitFor();
   await page.getByLabel("Best fit").check();
   const fits = await page.locator(".fit").allInnerTexts();
   assert.ok(fits.length > 0 && fits.every((f) => f.includes("Best")), fits.join());
@@ -116,8 +139,8 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   await page.locator(".career-title").first().click();
   await page.locator("[data-section]").first().waitFor();
   assert.equal(await h1(page), title);
-  assert.equal(await page.locator("[data-section]").count(), 8);
-  assert.match(await page.locator('[data-section="job_outlook"]').innerText(), /\$55,890/);
+  assert.equal(await page.locator("[data-section]").count(), 10);
+  assert.match(await page.locator('[data-section="job_outlook"]').innerText(), /\$87,143/);
   assert.match(await page.locator('[data-section="knowledge"]').innerText(), /Engineering and Technology/);
   assert.match(await page.locator(".attribution").first().innerText(), /O\*NET/);
   await page.getByTestId("mnm").click();
@@ -153,7 +176,7 @@ test("careers: loading skeleton, a 429 message with Retry, offline, unavailable 
   await page.screenshot({ path: path.join(shotDir, "careers-rate-limited.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on the error state");
   await alert.getByRole("button", { name: "Try again" }).click();
-  await page.getByTestId("range").filter({ hasText: "1–12 of 12" }).waitFor();
+  await page.getByTestId("range").filter({ hasText: "1–20 of 45" }).waitFor();
   // Offline with a key and no data.
   await mock(page, "setOnline", false);
   await page.getByTestId("offline").waitFor();

@@ -39,6 +39,8 @@ export async function start() {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+      // A missing mock fixture is the likeliest cause of a timeout: say so in the test output.
+      page.on("console", (msg) => msg.text().includes("no recorded answer") && console.error(msg.text()));
       page.errors = errors;
       await page.goto(url);
       return page;

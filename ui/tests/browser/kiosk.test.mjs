@@ -91,7 +91,7 @@ test("attract → start → answer → still there? → I'm still here → count
   // Starting again offers no draft to resume.
   await page.getByTestId("kiosk-start").click();
   await page.locator('[data-way="ip30"]').waitFor();
-  await page.waitForTimeout(200);
+  await page.locator("h1[data-draft-checked=true]").waitFor();
   assert.equal(await page.getByTestId("resume").count(), 0, "no draft to resume after the wipe");
   assert.deepEqual(page.errors, []);
 });

@@ -94,7 +94,7 @@ test("switching to Spanish mid-test keeps every answer and reloads the items", a
   for (let i = 1; i <= 5; i++) await page.locator(`[data-item="${i}"] [data-value="${i}"]`).click();
   assert.equal(await page.locator('[data-item="1"] .item-words').innerText(), "Build kitchen cabinets");
   await page.getByRole("button", { name: "Español" }).click();
-  await page.locator('[data-item="1"] .item-words', { hasText: "Construir gabinetes de cocina" }).waitFor();
+  await page.locator('[data-item="1"] .item-words', { hasText: "[es] Build kitchen cabinets" }).waitFor();
   assert.equal(await h1(page), "Perfil de Intereses");
   assert.equal(await checkedCount(page), 5);
   for (let i = 1; i <= 5; i++) {

@@ -36,6 +36,17 @@ impl KioskRuntime {
         notices: &mut Vec<AppError>,
     ) -> Self {
         let loaded = waypoint_kiosk::load(std::env::args());
+        Self::from_loaded(services, &loaded, data_dir, notices)
+    }
+
+    /// In kiosk mode, start-up wipes exactly as "I'm done" does, before the first screen: after
+    /// a crash or a forced quit the next visitor must not be offered the last one's answers.
+    pub fn from_loaded(
+        services: Arc<Services>,
+        loaded: &waypoint_kiosk::LoadOutcome,
+        data_dir: &std::path::Path,
+        notices: &mut Vec<AppError>,
+    ) -> Self {
         if let Some(e) = &loaded.error {
             notices.push(err(e.clone()));
         }
@@ -44,8 +55,17 @@ impl KioskRuntime {
             settings: store.get_setting(SETTINGS_KEY).ok().flatten(),
             pin_hash: store.get_setting(PIN_KEY).ok().flatten(),
         };
-        let policy = KioskPolicy::new(&loaded, saved, data_dir.join(LOCK_FILE), Instant::now());
+        let policy = KioskPolicy::new(loaded, saved, data_dir.join(LOCK_FILE), Instant::now());
         services.set_save_results(policy.keeps_results());
+        if policy.enabled() {
+            match services.wipe_visitor() {
+                Ok(r) => tracing::info!(drafts = r.drafts, "kiosk start-up wipe"),
+                Err(e) => {
+                    tracing::error!(code = e.code(), "kiosk start-up wipe incomplete: {e}");
+                    notices.push(AppError::new(e.code(), e.to_string()));
+                }
+            }
+        }
         KioskRuntime {
             policy: Mutex::new(policy),
             services,
@@ -110,7 +130,9 @@ impl KioskRuntime {
     }
 
     pub fn unlock(&self, pin: &str) -> Result<(), AppError> {
-        self.policy().unlock(pin, SystemTime::now()).map_err(err)
+        self.policy()
+            .unlock(pin, Instant::now(), SystemTime::now())
+            .map_err(err)
     }
 
     pub fn relock(&self) {
@@ -168,4 +190,54 @@ pub fn lock_down(w: &WebviewWindow, on: bool) {
     let _ = w.set_minimizable(!on);
     let _ = w.set_closable(!on);
     let _ = w.set_fullscreen(on);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use waypoint_profiler::Form;
+    use waypoint_services::dto::Lang;
+    use waypoint_services::OnetSettings;
+
+    /// Services over a real store in `dir`, holding one draft with ten answers.
+    fn services_with_a_draft(dir: &std::path::Path) -> Arc<Services> {
+        let (store, _) = waypoint_store::Store::open(dir).unwrap();
+        let s = Services::new(
+            store,
+            waypoint_secrets::KeyStore::new("org.waypoint.profiler.tests", "kiosk-startup"),
+            OnetSettings::new("http://127.0.0.1:9"),
+        );
+        let d = s.start_draft(Form::Ip60, Lang::En).unwrap();
+        for i in 1..=10 {
+            s.record_answer(&d.id, i, 3).unwrap();
+        }
+        Arc::new(s)
+    }
+
+    #[test]
+    fn kiosk_start_up_wipes_the_previous_visitor_before_the_first_screen() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = services_with_a_draft(dir.path());
+        let mut notices = vec![];
+        let on = waypoint_kiosk::load_from(None, false, true);
+        let k = KioskRuntime::from_loaded(s.clone(), &on, dir.path(), &mut notices);
+        assert!(k.enabled());
+        assert!(s.resume_draft().unwrap().is_none(), "the draft survived");
+        assert!(notices.is_empty(), "{notices:?}");
+        // Reopened from disk too: nothing to resume.
+        drop((k, s));
+        let (store, _) = waypoint_store::Store::open(dir.path()).unwrap();
+        assert!(store.resume().unwrap().is_none());
+    }
+
+    #[test]
+    fn outside_kiosk_mode_start_up_keeps_the_draft_to_resume() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = services_with_a_draft(dir.path());
+        let off = waypoint_kiosk::load_from(None, false, false);
+        let k = KioskRuntime::from_loaded(s.clone(), &off, dir.path(), &mut vec![]);
+        assert!(!k.enabled());
+        let d = s.resume_draft().unwrap().expect("the draft is kept");
+        assert_eq!(d.answers.iter().filter(|a| a.is_some()).count(), 10);
+    }
 }

@@ -44,6 +44,8 @@ pub struct KioskPolicy {
     machine: Kiosk,
     pad: PinPad,
     unlocked: bool,
+    /// When an unlocked admin panel relocks if nobody touches it.
+    admin_deadline: Option<Instant>,
     lock_file: PathBuf,
 }
 
@@ -72,6 +74,7 @@ impl KioskPolicy {
             config,
             pad,
             unlocked: false,
+            admin_deadline: None,
             lock_file,
         }
     }
@@ -109,24 +112,51 @@ impl KioskPolicy {
         }
     }
 
-    /// Feeds the session machine; outside kiosk mode nothing happens.
+    /// Feeds the session machine; outside kiosk mode nothing happens. Any event keeps an
+    /// unlocked admin panel open; a wipe relocks it.
     pub fn event(&mut self, event: Event, now: Instant) -> Vec<Effect> {
-        if !self.enabled() {
-            return Vec::new();
+        let mut effects = self.admin_timeout(now);
+        if self.unlocked {
+            self.admin_deadline = Some(now + self.machine.config().idle());
         }
-        self.machine.on_event(event, now)
+        if self.enabled() {
+            effects.extend(self.machine.on_event(event, now));
+        }
+        self.relock_on_wipe(&effects);
+        effects
     }
 
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
-        if !self.enabled() {
-            return Vec::new();
+        let mut effects = self.admin_timeout(now);
+        if self.enabled() {
+            effects.extend(self.machine.tick(now));
         }
-        self.machine.tick(now)
+        self.relock_on_wipe(&effects);
+        effects
+    }
+
+    /// The admin unlock never outlives the visitor: every wipe (done, idle timeout, start-up)
+    /// relocks.
+    fn relock_on_wipe(&mut self, effects: &[Effect]) {
+        if effects.contains(&Effect::Wipe) {
+            self.relock();
+        }
+    }
+
+    /// An unlocked admin panel left alone for the idle time relocks.
+    fn admin_timeout(&mut self, now: Instant) -> Vec<Effect> {
+        match self.admin_deadline {
+            Some(deadline) if self.unlocked && now >= deadline => {
+                self.relock();
+                vec![Effect::Relock]
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// Checks the PIN and saves the lock-out counter, right or wrong, so a restart cannot
     /// reset it.
-    pub fn unlock(&mut self, pin: &str, wall: SystemTime) -> Result<()> {
+    pub fn unlock(&mut self, pin: &str, now: Instant, wall: SystemTime) -> Result<()> {
         let r = self.pad.verify(pin, wall);
         if let Err(e) = self.pad.lock_state().save(&self.lock_file) {
             // Only weakens the lock-out across restarts; it must not refuse a right PIN.
@@ -134,11 +164,13 @@ impl KioskPolicy {
         }
         r?;
         self.unlocked = true;
+        self.admin_deadline = Some(now + self.machine.config().idle());
         Ok(())
     }
 
     pub fn relock(&mut self) {
         self.unlocked = false;
+        self.admin_deadline = None;
     }
 
     /// Admin changes: only when unlocked, or to set up kiosk mode before it is on and
@@ -172,7 +204,7 @@ impl KioskPolicy {
         self.config = next;
         self.machine.set_config(session, now);
         if !self.enabled() {
-            self.unlocked = false;
+            self.relock();
         }
         Ok(())
     }
@@ -292,13 +324,15 @@ mod tests {
             saved(settings(true, 3)),
         );
         assert_eq!(
-            p.unlock("2468", f.clock.wall()).unwrap_err().code(),
+            p.unlock("2468", f.clock.now(), f.clock.wall())
+                .unwrap_err()
+                .code(),
             "kiosk.pin_wrong"
         );
-        p.unlock("1357", f.clock.wall()).unwrap();
+        p.unlock("1357", f.clock.now(), f.clock.wall()).unwrap();
         // Without a managed PIN, the saved one is the PIN.
         let mut p = f.policy(None, false, saved(settings(true, 3)));
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
     }
 
     #[test]
@@ -314,7 +348,7 @@ mod tests {
             "Enter the admin PIN to change kiosk settings."
         );
         assert_eq!(p.set_pin("9999").unwrap_err().code(), "kiosk.locked");
-        p.unlock("1234", f.clock.wall()).unwrap();
+        p.unlock("1234", f.clock.now(), f.clock.wall()).unwrap();
         p.require_admin().unwrap();
         p.relock();
         assert_eq!(p.require_admin().unwrap_err().code(), "kiosk.locked");
@@ -338,7 +372,7 @@ mod tests {
         assert!(!p.enabled());
         p.set_pin("1234").unwrap();
         // Kiosk mode off and a PIN set: settings need the PIN now.
-        p.unlock("1234", f.clock.wall()).unwrap();
+        p.unlock("1234", f.clock.now(), f.clock.wall()).unwrap();
         p.update(settings(true, 3), f.clock.now()).unwrap();
         assert!(p.enabled());
     }
@@ -347,7 +381,7 @@ mod tests {
     fn update_is_all_or_nothing_and_resets_the_idle_timer() {
         let f = Fixture::new();
         let mut p = f.policy(None, true, saved(settings(true, 10)));
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
         p.event(Event::Start { lang: Lang::En }, f.clock.now());
         let e = p.update(settings(true, 0), f.clock.now()).unwrap_err();
         assert_eq!(e.code(), "kiosk.config_invalid");
@@ -363,7 +397,7 @@ mod tests {
     fn turning_kiosk_mode_off_relocks_the_admin() {
         let f = Fixture::new();
         let mut p = f.policy(None, false, saved(settings(true, 3)));
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
         p.update(settings(false, 3), f.clock.now()).unwrap();
         assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
     }
@@ -375,7 +409,7 @@ mod tests {
         let mut p = f.policy(None, false, saved(settings(true, 3)));
         let e = p.may_close().unwrap_err();
         assert_eq!(e.to_string(), "Enter the admin PIN to close Waypoint.");
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
         p.may_close().unwrap();
     }
 
@@ -398,6 +432,53 @@ mod tests {
             }),
         );
         assert!(!p.printing_allowed() && !p.keeps_results());
+    }
+
+    #[test]
+    fn done_relocks_an_unlocked_admin() {
+        let f = Fixture::new();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        p.event(Event::Start { lang: Lang::En }, f.clock.now());
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        let fx = p.event(Event::Done, f.clock.now());
+        assert!(fx.contains(&Effect::Wipe), "{fx:?}");
+        assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
+        assert_eq!(p.may_close().unwrap_err().code(), "kiosk.locked");
+        assert_eq!(p.require_admin().unwrap_err().code(), "kiosk.locked");
+    }
+
+    #[test]
+    fn an_idle_timeout_wipe_relocks_even_while_the_admin_was_busy() {
+        let f = Fixture::new();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        p.event(Event::Start { lang: Lang::En }, f.clock.now());
+        f.clock.advance_ms(2 * 60 * 1000);
+        // Unlocked a minute before the visitor's idle time runs out.
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        f.clock.advance_ms(60 * 1000 + 30 * 1000);
+        let fx = p.tick(f.clock.now());
+        assert!(fx.contains(&Effect::Wipe), "{fx:?}");
+        assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
+    }
+
+    #[test]
+    fn an_admin_panel_left_alone_relocks_after_the_idle_time() {
+        let f = Fixture::new();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        // On the attract screen: no session, so no wipe would ever relock it.
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        f.clock.advance_ms(2 * 60 * 1000);
+        assert_eq!(p.event(Event::Activity, f.clock.now()), vec![]);
+        f.clock.advance_ms(3 * 60 * 1000 - 1);
+        assert_eq!(p.tick(f.clock.now()), vec![], "activity kept it open");
+        assert!(p.status(f.clock.now(), f.clock.wall()).unlocked);
+        f.clock.advance_ms(1);
+        assert_eq!(p.tick(f.clock.now()), vec![Effect::Relock]);
+        assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
+        assert_eq!(p.may_close().unwrap_err().code(), "kiosk.locked");
+        // Once: nothing more to relock.
+        f.clock.advance_ms(10 * 60 * 1000);
+        assert_eq!(p.tick(f.clock.now()), vec![]);
     }
 
     #[test]
@@ -427,14 +508,17 @@ mod tests {
         let f = Fixture::new();
         let mut p = f.policy(None, false, saved(settings(true, 3)));
         for _ in 0..crate::pin::MAX_TRIES {
-            let _ = p.unlock("0000", f.clock.wall());
+            let _ = p.unlock("0000", f.clock.now(), f.clock.wall());
         }
         assert!(f.lock_file().exists());
         let mut again = f.policy(None, false, saved(settings(true, 3)));
         let status = again.status(f.clock.now(), f.clock.wall());
         assert_eq!(status.pin.locked_seconds_left, Some(30));
         assert_eq!(
-            again.unlock("2468", f.clock.wall()).unwrap_err().code(),
+            again
+                .unlock("2468", f.clock.now(), f.clock.wall())
+                .unwrap_err()
+                .code(),
             "kiosk.pin_locked"
         );
     }

@@ -68,6 +68,8 @@ pub enum Effect {
     Navigate {
         to: State,
     },
+    /// The admin unlock ended (left alone for the idle time): close the admin panel.
+    Relock,
 }
 
 /// What the UI needs to draw the kiosk chrome.

@@ -219,7 +219,9 @@ export type Effect = { kind: "show_countdown"; seconds_left: number } | { kind: 
  *  Drop the in-memory session, delete the draft, clear webview storage
  *  and delete temporary files.
  */
-{ kind: "wipe" } | { kind: "show_attract" } | { kind: "navigate"; to: State };
+{ kind: "wipe" } | { kind: "show_attract" } | { kind: "navigate"; to: State } | 
+/**  The admin unlock ended (left alone for the idle time): close the admin panel. */
+{ kind: "relock" };
 
 export type Event = 
 /**  Any touch, click, key or pointer movement. */

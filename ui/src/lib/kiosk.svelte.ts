@@ -152,6 +152,12 @@ export function onEffect(e: Effect): void {
     case "navigate":
       if (e.to === "attract") toAttract();
       break;
+    case "relock":
+      // The admin panel was left alone: it closes, and the PIN is needed again.
+      kiosk.admin = false;
+      kiosk.pin = false;
+      void refreshStatus();
+      break;
   }
 }
 

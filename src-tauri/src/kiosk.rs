@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, WebviewWindow};
 use tauri_specta::Event as _;
 use waypoint_kiosk::{
-    Effect, Event, KioskPolicy, KioskSettings, KioskStatus, Saved, LOCK_FILE, PIN_KEY, SETTINGS_KEY,
+    app_menu, AppMenu, Effect, Event, KioskPolicy, KioskSettings, KioskStatus, Os, Saved,
+    WindowRequest, LOCK_FILE, PIN_KEY, SETTINGS_KEY,
 };
 use waypoint_services::Services;
 
@@ -82,6 +83,16 @@ impl KioskRuntime {
 
     pub fn printing_allowed(&self) -> bool {
         self.policy().printing_allowed()
+    }
+
+    /// May the webview run `command` now (kiosk off, visitor, admin)?
+    pub fn check_command(&self, command: &str) -> Result<(), AppError> {
+        self.policy().check_command(command).map_err(err)
+    }
+
+    /// Quitting, hiding or minimizing: refused to a visitor (see `waypoint_kiosk::platform`).
+    pub fn allows(&self, request: WindowRequest) -> bool {
+        self.policy().allows(request)
     }
 
     pub fn may_close(&self) -> Result<(), AppError> {
@@ -166,6 +177,9 @@ impl KioskRuntime {
         if let Some(w) = app.get_webview_window("main") {
             lock_down(&w, settings.enabled);
         }
+        if let Err(e) = install_menu(app, app_menu(Os::current(), settings.enabled)) {
+            tracing::error!("could not change the app menu: {e}");
+        }
         Ok(self.status())
     }
 
@@ -179,6 +193,48 @@ impl KioskRuntime {
                 me.tick(&app);
             }
         });
+    }
+}
+
+/// Installs the application menu `kind` describes (see `waypoint_kiosk::app_menu`): in a
+/// macOS kiosk an empty one, so Cmd+Q, Cmd+H and Cmd+M have no menu item to trigger.
+pub fn install_menu<R: tauri::Runtime>(app: &AppHandle<R>, kind: AppMenu) -> tauri::Result<()> {
+    match kind {
+        AppMenu::NoMenu => {}
+        AppMenu::Empty => {
+            app.set_menu(tauri::menu::Menu::new(app)?)?;
+        }
+        AppMenu::Standard => {
+            app.set_menu(tauri::menu::Menu::default(app)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// The one place kiosk rules meet the webview: before any command runs, the kiosk's table
+/// (`waypoint_kiosk::access`) decides, so a visitor cannot reach what the UI merely hides.
+pub fn guard_commands<R: tauri::Runtime>(
+    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    move |invoke| {
+        let refused = {
+            let webview = invoke.message.webview();
+            match webview.try_state::<Arc<KioskRuntime>>() {
+                Some(kiosk) => kiosk.check_command(invoke.message.command()).err(),
+                // Managed in `setup`, before the page can call anything; fail closed anyway.
+                None => Some(AppError::new(
+                    "kiosk.forbidden",
+                    "Waypoint is still starting. Try again in a moment.",
+                )),
+            }
+        };
+        match refused {
+            Some(e) => {
+                invoke.resolver.reject(e);
+                true
+            }
+            None => handler(invoke),
+        }
     }
 }
 
@@ -212,6 +268,31 @@ mod tests {
             s.record_answer(&d.id, i, 3).unwrap();
         }
         Arc::new(s)
+    }
+
+    #[test]
+    fn every_registered_command_has_a_kiosk_rule_and_no_rule_is_stale() {
+        let missing: Vec<_> = crate::COMMANDS
+            .iter()
+            .filter(|c| waypoint_kiosk::access::access(c).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no kiosk rule for {missing:?}");
+        let stale: Vec<_> = waypoint_kiosk::COMMAND_ACCESS
+            .iter()
+            .filter(|(name, _)| !crate::COMMANDS.contains(name))
+            .collect();
+        assert!(stale.is_empty(), "rules for no command: {stale:?}");
+    }
+
+    #[test]
+    fn a_kiosk_visitor_is_refused_a_staff_command_until_an_admin_unlocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = services_with_a_draft(dir.path());
+        let on = waypoint_kiosk::load_from(None, false, true);
+        let k = KioskRuntime::from_loaded(s, &on, dir.path(), &mut vec![]);
+        let e = k.check_command("export_sessions").unwrap_err();
+        assert_eq!(e.code, "kiosk.forbidden");
+        k.check_command("record_answer").unwrap();
     }
 
     #[test]

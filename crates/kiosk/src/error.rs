@@ -41,6 +41,10 @@ pub enum KioskError {
     #[error("{origin}: {reason}")]
     ConfigUnreadable { origin: String, reason: String },
 
+    /// A command a kiosk visitor may not run (see `access::COMMAND_ACCESS`).
+    #[error("This is not available at this kiosk ({0}). Ask a staff member for help.")]
+    Forbidden(String),
+
     /// Reading or writing the persisted PIN lock state failed.
     #[error("The PIN lock state at {path} could not be used: {reason}")]
     LockStateIo { path: String, reason: String },
@@ -59,6 +63,7 @@ impl KioskError {
             KioskError::ConfigInvalid { .. } => "kiosk.config_invalid",
             KioskError::ConfigUnreadable { .. } => "kiosk.config_unreadable",
             KioskError::LockStateIo { .. } => "kiosk.lock_state_io",
+            KioskError::Forbidden(_) => "kiosk.forbidden",
         }
     }
 
@@ -94,6 +99,7 @@ mod tests {
             (KioskError::EnableWithoutPin, "kiosk.no_pin"),
             (KioskError::Locked("close Waypoint"), "kiosk.locked"),
             (KioskError::PinHash("x".into()), "kiosk.pin_hash"),
+            (KioskError::Forbidden("set_key".into()), "kiosk.forbidden"),
             (
                 KioskError::invalid("f", "idle_minutes", "r"),
                 "kiosk.config_invalid",

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::{KioskConfig, KioskSettings, LoadOutcome};
 use crate::error::{KioskError, Result};
 use crate::pin::{LockState, PinPad, PinStatus};
+use crate::platform::{kiosk_printing, window_request_allowed, Os, Printing, WindowRequest};
 use crate::session::{Effect, Event, Kiosk, SessionConfig, Snapshot};
 
 /// The app setting that holds the [`KioskSettings`] an admin saved.
@@ -29,6 +30,8 @@ pub struct KioskStatus {
     pub settings: KioskSettings,
     pub pin: PinStatus,
     pub session: Snapshot,
+    /// Why this system's kiosk cannot print whatever the settings say, for the admin panel.
+    pub printing_off_reason: Option<String>,
 }
 
 /// What was saved in the app by an earlier run.
@@ -88,9 +91,20 @@ impl KioskPolicy {
         !self.enabled() || self.config.settings.save_results
     }
 
-    /// Admins may turn printing off for a kiosk; outside kiosk mode it is always on.
+    /// Admins may turn printing off for a kiosk, and some systems cannot print safely from
+    /// one; outside kiosk mode it is always on.
     pub fn printing_allowed(&self) -> bool {
-        !self.enabled() || self.config.settings.printing
+        self.printing_allowed_on(Os::current())
+    }
+
+    pub fn printing_allowed_on(&self, os: Os) -> bool {
+        !self.enabled()
+            || (self.config.settings.printing && kiosk_printing(os) == Printing::Allowed)
+    }
+
+    /// Quitting, closing, hiding or minimizing the window: a visitor may not.
+    pub fn allows(&self, request: WindowRequest) -> bool {
+        window_request_allowed(request, self.mode())
     }
 
     /// Closing the window or quitting: refused in kiosk mode unless an admin unlocked it.
@@ -102,6 +116,21 @@ impl KioskPolicy {
         }
     }
 
+    /// Who is at the keyboard, for [`crate::access::check`].
+    pub fn mode(&self) -> crate::access::Mode {
+        use crate::access::Mode;
+        match (self.enabled(), self.unlocked) {
+            (false, _) => Mode::Off,
+            (true, false) => Mode::Visitor,
+            (true, true) => Mode::Admin,
+        }
+    }
+
+    /// May `command` run now? Checked by the app before every command.
+    pub fn check_command(&self, command: &str) -> Result<()> {
+        crate::access::check(command, self.mode())
+    }
+
     pub fn status(&mut self, now: Instant, wall: SystemTime) -> KioskStatus {
         KioskStatus {
             enabled: self.enabled(),
@@ -109,6 +138,10 @@ impl KioskPolicy {
             settings: self.config.settings.clone(),
             pin: self.pad.status(wall),
             session: self.machine.snapshot(now),
+            printing_off_reason: match kiosk_printing(Os::current()) {
+                Printing::Off(why) => Some(why.to_string()),
+                Printing::Allowed => None,
+            },
         }
     }
 
@@ -432,6 +465,59 @@ mod tests {
             }),
         );
         assert!(!p.printing_allowed() && !p.keeps_results());
+    }
+
+    #[test]
+    fn a_windows_kiosk_never_prints_whatever_the_settings_say() {
+        let f = Fixture::new();
+        let p = f.policy(None, false, saved(settings(true, 3)));
+        assert!(p.config.settings.printing);
+        assert!(!p.printing_allowed_on(Os::Windows));
+        assert!(p.printing_allowed_on(Os::Linux) && p.printing_allowed_on(Os::MacOs));
+        // Outside kiosk mode Windows prints as before.
+        let p = f.policy(None, false, Saved::default());
+        assert!(p.printing_allowed_on(Os::Windows));
+    }
+
+    #[test]
+    fn quitting_or_hiding_needs_the_pin_in_kiosk_mode() {
+        let f = Fixture::new();
+        let p = f.policy(None, false, Saved::default());
+        assert!(p.allows(WindowRequest::Exit) && p.allows(WindowRequest::Hide));
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        for r in [
+            WindowRequest::Exit,
+            WindowRequest::Hide,
+            WindowRequest::Minimize,
+        ] {
+            assert!(!p.allows(r), "{r:?}");
+        }
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        assert!(p.allows(WindowRequest::Exit));
+        p.relock();
+        assert!(!p.allows(WindowRequest::Exit));
+    }
+
+    #[test]
+    fn staff_commands_follow_the_kiosk_state() {
+        let f = Fixture::new();
+        let p = f.policy(None, false, Saved::default());
+        p.check_command("set_key").unwrap();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        assert_eq!(
+            p.check_command("set_key").unwrap_err().code(),
+            "kiosk.forbidden"
+        );
+        p.check_command("record_answer").unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        p.check_command("set_key").unwrap();
+        p.event(Event::Start { lang: Lang::En }, f.clock.now());
+        p.event(Event::Done, f.clock.now());
+        assert_eq!(
+            p.check_command("set_key").unwrap_err().code(),
+            "kiosk.forbidden",
+            "the wipe relocked"
+        );
     }
 
     #[test]

@@ -338,6 +338,8 @@ export type KioskStatus_Deserialize = {
 	settings: KioskSettings_Deserialize,
 	pin: PinStatus_Deserialize,
 	session: Snapshot_Deserialize,
+	/**  Why this system's kiosk cannot print whatever the settings say, for the admin panel. */
+	printing_off_reason?: string | null,
 };
 
 /**  What the UI needs to draw kiosk mode. The PIN hash never leaves Rust. */
@@ -348,6 +350,8 @@ export type KioskStatus_Serialize = {
 	settings: KioskSettings_Serialize,
 	pin: PinStatus_Serialize,
 	session: Snapshot_Serialize,
+	/**  Why this system's kiosk cannot print whatever the settings say, for the admin panel. */
+	printing_off_reason: string | null,
 };
 
 export type Lang = "en" | "es";

@@ -323,6 +323,7 @@ export const en = {
     "print.unavailable": "No printer was found. Connect or turn on a printer, or save the result as a PDF instead.",
     "print.failed": "The printer did not accept the job. Check that it is on and has paper, then try again.",
     "print.disabled": "Printing is turned off on this computer. Ask a staff member for help.",
+    "kiosk.forbidden": "This is not available at this kiosk. Ask a staff member for help.",
   },
   // Waypoint's own prose for the six areas and five Job Zones. English mirrors what Rust's
   // `areas()` / `job_zones()` send (a unit test checks it against crates/profiler/data); the
@@ -403,6 +404,7 @@ export const en = {
     defaultLang: "Default language",
     saveResults: "Save results (saved without names or labels)",
     printing: "Allow printing",
+    printingOffWindows: "Printing is off in kiosk mode on Windows: it would open the PDF viewer, a window outside the kiosk.",
     centerName: "Center name (shown on screen and on the report)",
     saveSettings: "Save settings",
     saved: "Settings saved.",

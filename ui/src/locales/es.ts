@@ -324,6 +324,7 @@ export const es: Messages = {
     "print.unavailable": "No se encontró ninguna impresora. Conecta o enciende una impresora, o guarda el resultado como PDF.",
     "print.failed": "La impresora no aceptó el trabajo. Comprueba que esté encendida y tenga papel, e inténtalo de nuevo.",
     "print.disabled": "La impresión está desactivada en esta computadora. Pide ayuda a un miembro del personal.",
+    "kiosk.forbidden": "Esto no está disponible en este quiosco. Pide ayuda a un miembro del personal.",
   },
   // Traducciones de Waypoint de sus propios textos de áreas y Zonas de Empleo.
   reference: {
@@ -402,6 +403,7 @@ export const es: Messages = {
     defaultLang: "Idioma predeterminado",
     saveResults: "Guardar resultados (sin nombres ni etiquetas)",
     printing: "Permitir imprimir",
+    printingOffWindows: "La impresión está desactivada en el modo quiosco en Windows: abriría el visor de PDF, una ventana fuera del quiosco.",
     centerName: "Nombre del centro (en pantalla y en el informe)",
     saveSettings: "Guardar ajustes",
     saved: "Ajustes guardados.",

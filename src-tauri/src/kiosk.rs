@@ -56,7 +56,13 @@ impl KioskRuntime {
             settings: store.get_setting(SETTINGS_KEY).ok().flatten(),
             pin_hash: store.get_setting(PIN_KEY).ok().flatten(),
         };
-        let policy = KioskPolicy::new(loaded, saved, data_dir.join(LOCK_FILE), Instant::now());
+        let policy = KioskPolicy::new(
+            loaded,
+            saved,
+            data_dir.join(LOCK_FILE),
+            Instant::now(),
+            SystemTime::now(),
+        );
         services.set_save_results(policy.keeps_results());
         if policy.enabled() {
             match services.wipe_visitor() {

@@ -18,8 +18,9 @@ pub mod session;
 pub use access::{Access, Mode, COMMAND_ACCESS};
 pub use clock::{Clock, FakeClock};
 pub use config::{
-    kiosk_flag, load, load_from, managed_config_path, managed_config_path_from, KioskConfig,
-    KioskSettings, Lang, LoadOutcome, ENV_CONFIG_PATH,
+    config_arg, default_managed_path, kiosk_flag, load, load_from, managed_config_path,
+    managed_config_path_from, KioskConfig, KioskSettings, Lang, LoadOutcome, ARG_CONFIG_PATH,
+    ENV_CONFIG_PATH,
 };
 pub use error::{KioskError, Result};
 pub use pin::{hash_pin, LockState, PinPad, PinStatus, MAX_TRIES};

@@ -56,7 +56,13 @@ impl KioskPolicy {
     /// A managed file wins over what an admin saved in the app; `--kiosk` turns kiosk mode on
     /// over either. A PIN from the managed file wins over one set in the app. A saved setting
     /// that breaks a rule is ignored. The lock-out counter is read from `lock_file`.
-    pub fn new(loaded: &LoadOutcome, saved: Saved, lock_file: PathBuf, now: Instant) -> Self {
+    pub fn new(
+        loaded: &LoadOutcome,
+        saved: Saved,
+        lock_file: PathBuf,
+        now: Instant,
+        wall: SystemTime,
+    ) -> Self {
         let mut config = loaded.config.clone();
         if loaded.file.is_none() {
             if let Some(settings) = saved.settings {
@@ -69,7 +75,7 @@ impl KioskPolicy {
         if config.pin_hash.is_none() {
             config.pin_hash = saved.pin_hash;
         }
-        let lock = LockState::load(&lock_file).unwrap_or_default();
+        let lock = LockState::load_or_lock(&lock_file, wall);
         let pad = PinPad::new(config.pin_hash.clone(), lock);
         let session = SessionConfig::from_settings(&config.settings).unwrap_or_default();
         KioskPolicy {
@@ -193,7 +199,7 @@ impl KioskPolicy {
         let r = self.pad.verify(pin, wall);
         if let Err(e) = self.pad.lock_state().save(&self.lock_file) {
             // Only weakens the lock-out across restarts; it must not refuse a right PIN.
-            tracing::warn!(code = e.code(), "{e}");
+            tracing::error!(code = e.code(), "PIN lock-out not saved: {e}");
         }
         r?;
         self.unlocked = true;
@@ -295,8 +301,14 @@ mod tests {
             }
             let loaded = load_from(Some(&path), false, flag);
             assert_eq!(loaded.error, None);
-            KioskPolicy::new(&loaded, saved, self.lock_file(), self.clock.now())
-                .with_pin_params(fast())
+            KioskPolicy::new(
+                &loaded,
+                saved,
+                self.lock_file(),
+                self.clock.now(),
+                self.clock.wall(),
+            )
+            .with_pin_params(fast())
         }
     }
 
@@ -607,5 +619,22 @@ mod tests {
                 .code(),
             "kiosk.pin_locked"
         );
+    }
+
+    #[test]
+    fn a_corrupt_lock_file_does_not_reset_the_lock_out_at_start_up() {
+        let f = Fixture::new();
+        std::fs::write(f.lock_file(), "garbage, not a counter").unwrap();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        let status = p.status(f.clock.now(), f.clock.wall());
+        assert_eq!(status.pin.locked_seconds_left, Some(900));
+        assert_eq!(
+            p.unlock("2468", f.clock.now(), f.clock.wall())
+                .unwrap_err()
+                .code(),
+            "kiosk.pin_locked"
+        );
+        f.clock.advance_ms(900 * 1000);
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
     }
 }

@@ -342,6 +342,8 @@ async fn after_a_kiosk_wipe_nothing_of_the_visitor_is_left_on_disk_or_in_the_web
 
     // "I'm done" → the wipe → the attract screen.
     app.click("[data-testid=kiosk-done]").await;
+    // Asked once ("Leave and erase your answers?"), then "Yes".
+    app.click("[data-testid=done-yes]").await;
     app.wait_for("[data-testid=attract]").await;
     let t = Instant::now();
     while !logs_contain(&app, "kiosk session wiped") {

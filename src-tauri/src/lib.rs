@@ -129,11 +129,11 @@ pub fn run() {
             let kiosk = kiosk.clone();
             move |window, event| {
                 match event {
-                    tauri::WindowEvent::CloseRequested { api, .. } => {
-                        if kiosk.may_close().is_err() {
-                            tracing::info!("close refused: kiosk mode is locked");
-                            api.prevent_close();
-                        }
+                    tauri::WindowEvent::CloseRequested { api, .. }
+                        if kiosk.may_close().is_err() =>
+                    {
+                        tracing::info!("close refused: kiosk mode is locked");
+                        api.prevent_close();
                     }
                     // A minimize that got through (a window manager's shortcut) is undone.
                     tauri::WindowEvent::Resized(_)

@@ -460,6 +460,27 @@ async fn a_kiosk_restart_after_sigkill_does_not_resume_the_previous_visitor() {
     );
     let left = files_containing(dir.path(), draft_id.as_bytes());
     assert!(left.is_empty(), "the draft is left in {left:?}");
+    // The webview can call any registered command; the app refuses a visitor the staff ones
+    // before they run, whatever the UI shows.
+    let call = |cmd: &str| {
+        format!(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('{cmd}', {{}}).then(
+               (v) => done({{ok: v}}), (e) => done({{err: e}}));"
+        )
+    };
+    let r = app
+        .client
+        .execute_async(&call("list_sessions"), vec![])
+        .await
+        .unwrap();
+    assert_eq!(r["err"]["code"], "kiosk.forbidden", "{r}");
+    let r = app
+        .client
+        .execute_async(&call("key_status"), vec![])
+        .await
+        .unwrap();
+    assert!(r.get("ok").is_some(), "a visitor's command runs: {r}");
     app.click("[data-way=ip60]").await;
     app.wait_text_eq("main h1", "Interest Profiler").await;
     wait_progress(&app, 0, 60).await;

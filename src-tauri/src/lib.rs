@@ -159,15 +159,26 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation_guard())
-        .invoke_handler(builder.invoke_handler())
+        .invoke_handler(kiosk::guard_commands(builder.invoke_handler()))
         .on_window_event({
             let kiosk = kiosk.clone();
-            move |_window, event| {
-                if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                    if kiosk.may_close().is_err() {
+            move |window, event| {
+                match event {
+                    tauri::WindowEvent::CloseRequested { api, .. }
+                        if kiosk.may_close().is_err() =>
+                    {
                         tracing::info!("close refused: kiosk mode is locked");
                         api.prevent_close();
                     }
+                    // A minimize that got through (a window manager's shortcut) is undone.
+                    tauri::WindowEvent::Resized(_)
+                        if !kiosk.allows(waypoint_kiosk::WindowRequest::Minimize)
+                            && window.is_minimized().unwrap_or(false) =>
+                    {
+                        tracing::info!("minimize refused: kiosk mode is locked");
+                        let _ = window.unminimize();
+                    }
+                    _ => {}
                 }
             }
         })
@@ -187,6 +198,8 @@ pub fn run() {
                     kiosk::lock_down(&w, true);
                 }
             }
+            let menu = waypoint_kiosk::app_menu(waypoint_kiosk::Os::current(), kiosk.enabled());
+            kiosk::install_menu(app.handle(), menu)?;
             kiosk.start_timer(app.handle().clone());
             app.manage(kiosk);
             app.manage(services);
@@ -194,8 +207,16 @@ pub fn run() {
             Ok(())
         })
         .build(tauri::generate_context!("tauri.conf.json"))
-        .expect("error while running Waypoint")
-        .run(move |_app, event| {
+        .expect("error while building Waypoint")
+        .run(move |app, event| {
+            // Cmd+Q, the Dock's Quit and the like reach the app only as this request.
+            if let tauri::RunEvent::ExitRequested { api, .. } = &event {
+                let kiosk = app.state::<Arc<kiosk::KioskRuntime>>();
+                if !kiosk.allows(waypoint_kiosk::WindowRequest::Exit) {
+                    tracing::info!("quit refused: kiosk mode is locked");
+                    api.prevent_exit();
+                }
+            }
             // The process exits without dropping the store: record the clean close here, so
             // the next start skips the integrity check (issue #22).
             if let tauri::RunEvent::Exit = event {

@@ -148,6 +148,8 @@ pub enum ErrorCode {
     PrintDisabled,
     #[serde(rename = "kiosk.locked")]
     KioskLocked,
+    #[serde(rename = "kiosk.forbidden")]
+    KioskForbidden,
     #[serde(rename = "open.refused")]
     OpenRefused,
     #[serde(rename = "store.recovered_from_corruption")]
@@ -228,6 +230,7 @@ impl ErrorCode {
         ErrorCode::OpenFailed,
         ErrorCode::PrintDisabled,
         ErrorCode::KioskLocked,
+        ErrorCode::KioskForbidden,
         ErrorCode::OpenRefused,
         ErrorCode::StoreRecoveredFromCorruption,
         ErrorCode::UiException,
@@ -303,6 +306,7 @@ impl ErrorCode {
             ErrorCode::OpenFailed => "open.failed",
             ErrorCode::PrintDisabled => "print.disabled",
             ErrorCode::KioskLocked => "kiosk.locked",
+            ErrorCode::KioskForbidden => "kiosk.forbidden",
             ErrorCode::OpenRefused => "open.refused",
             ErrorCode::StoreRecoveredFromCorruption => "store.recovered_from_corruption",
             ErrorCode::UiException => "ui.exception",

@@ -9,12 +9,13 @@ use serde::{Deserialize, Serialize};
 use waypoint_profiler::Lang;
 
 use crate::error::{KioskError, Result};
+use crate::platform::Os;
 
 pub const IDLE_MINUTES_MIN: u32 = 1;
 pub const IDLE_MINUTES_MAX: u32 = 30;
 pub const IDLE_MINUTES_DEFAULT: u32 = 3;
 pub const CENTER_NAME_MAX_CHARS: usize = 80;
-/// Overrides the managed config file's location.
+/// Overrides the managed config file's location, in debug builds only (the real-window tests).
 pub const ENV_CONFIG_PATH: &str = "WAYPOINT_KIOSK_CONFIG";
 /// Names errors in settings an admin changed inside the app.
 const ADMIN_SOURCE: &str = "admin settings";
@@ -204,45 +205,71 @@ pub fn kiosk_flag(args: impl Iterator<Item = String>) -> bool {
         .any(|a| a == "--kiosk")
 }
 
-/// Where the managed config file is: `WAYPOINT_KIOSK_CONFIG` if set,
-/// else the platform's machine-wide location.
-pub fn managed_config_path() -> Option<PathBuf> {
+/// The command-line option that names a managed config file (`--kiosk-config PATH` or
+/// `--kiosk-config=PATH`), for a kiosk set up by a shortcut an administrator made.
+pub const ARG_CONFIG_PATH: &str = "--kiosk-config";
+
+/// The `--kiosk-config` path on the command line, if any (program name first).
+pub fn config_arg(args: &[String]) -> Option<PathBuf> {
+    let mut it = args.iter().skip(1).take_while(|a| *a != "--");
+    while let Some(a) = it.next() {
+        if a == ARG_CONFIG_PATH {
+            return it.next().filter(|p| !p.is_empty()).map(PathBuf::from);
+        }
+        if let Some(p) = a.strip_prefix("--kiosk-config=") {
+            return (!p.is_empty()).then(|| PathBuf::from(p));
+        }
+    }
+    None
+}
+
+/// Where the managed config file is for this process, and whether it was named explicitly
+/// (then a missing file is an error).
+pub fn managed_config_path(args: &[String]) -> Option<(PathBuf, bool)> {
     managed_config_path_from(
+        Os::current(),
+        config_arg(args),
         std::env::var_os(ENV_CONFIG_PATH),
         std::env::var_os("ProgramData"),
+        cfg!(debug_assertions),
     )
 }
 
-/// [`managed_config_path`] with the environment passed in, for tests.
+/// [`managed_config_path`] with its inputs passed in. Only the machine-wide location or the
+/// `--kiosk-config` argument count: a user's environment variable must not replace the
+/// configuration IT installed. `WAYPOINT_KIOSK_CONFIG` is honoured in debug builds only, for
+/// the real-window tests.
 pub fn managed_config_path_from(
-    override_path: Option<OsString>,
+    os: Os,
+    arg: Option<PathBuf>,
+    env_override: Option<OsString>,
     program_data: Option<OsString>,
-) -> Option<PathBuf> {
-    if let Some(p) = override_path.filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
+    debug_build: bool,
+) -> Option<(PathBuf, bool)> {
+    if let Some(p) = arg {
+        return Some((p, true));
     }
-    default_managed_path(program_data)
+    if debug_build {
+        if let Some(p) = env_override.filter(|p| !p.is_empty()) {
+            return Some((PathBuf::from(p), true));
+        }
+    }
+    Some((default_managed_path(os, program_data), false))
 }
 
-#[cfg(target_os = "windows")]
-fn default_managed_path(program_data: Option<OsString>) -> Option<PathBuf> {
-    let base = program_data
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(r"C:\ProgramData"));
-    Some(base.join("Waypoint").join("kiosk.toml"))
-}
-
-#[cfg(target_os = "macos")]
-fn default_managed_path(_program_data: Option<OsString>) -> Option<PathBuf> {
-    Some(PathBuf::from(
-        "/Library/Application Support/Waypoint/kiosk.toml",
-    ))
-}
-
-#[cfg(not(any(target_os = "windows", target_os = "macos")))]
-fn default_managed_path(_program_data: Option<OsString>) -> Option<PathBuf> {
-    Some(PathBuf::from("/etc/waypoint/kiosk.toml"))
+/// The machine-wide location, writable only by administrators on each system.
+pub fn default_managed_path(os: Os, program_data: Option<OsString>) -> PathBuf {
+    match os {
+        Os::Windows => {
+            let base = program_data
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(r"C:\ProgramData"));
+            base.join("Waypoint").join("kiosk.toml")
+        }
+        Os::MacOs => PathBuf::from("/Library/Application Support/Waypoint/kiosk.toml"),
+        Os::Linux => PathBuf::from("/etc/waypoint/kiosk.toml"),
+    }
 }
 
 /// What loading found. `config` is always usable: on an error it is the
@@ -259,8 +286,12 @@ pub struct LoadOutcome {
 /// Loads the configuration for this process: defaults, the managed file,
 /// then `--kiosk` from the arguments (program name first).
 pub fn load(args: impl Iterator<Item = String>) -> LoadOutcome {
-    let explicit = std::env::var_os(ENV_CONFIG_PATH).is_some_and(|p| !p.is_empty());
-    load_from(managed_config_path().as_deref(), explicit, kiosk_flag(args))
+    let args: Vec<String> = args.collect();
+    let flag = kiosk_flag(args.iter().cloned());
+    match managed_config_path(&args) {
+        Some((path, explicit)) => load_from(Some(&path), explicit, flag),
+        None => load_from(None, false, flag),
+    }
 }
 
 /// [`load`] with its inputs spelt out. A missing file is normal (most
@@ -289,6 +320,12 @@ pub fn load_from(path: Option<&Path>, explicit: bool, kiosk_flag: bool) -> LoadO
                 })
             }
         }
+    }
+    if out.error.is_some() {
+        // Fail closed: a managed kiosk whose file broke stays a kiosk, on safe defaults, and
+        // the admin is told; it must not turn into an open desktop app.
+        tracing::error!("managed kiosk configuration unusable; kiosk mode stays on with defaults");
+        out.config.settings.enabled = true;
     }
     if kiosk_flag {
         out.config.settings.enabled = true;
@@ -451,21 +488,65 @@ pin_hash = "{hash}"
     }
 
     #[test]
-    fn managed_path_env_override_then_platform_default() {
+    fn the_managed_path_is_the_machine_wide_one_per_os() {
+        let pd = || Some(OsString::from(r"D:\PD"));
         assert_eq!(
-            managed_config_path_from(Some("/tmp/k.toml".into()), None),
-            Some(PathBuf::from("/tmp/k.toml"))
+            managed_config_path_from(Os::Linux, None, None, pd(), false),
+            Some((PathBuf::from("/etc/waypoint/kiosk.toml"), false))
         );
-        let default = managed_config_path_from(Some("".into()), Some(r"D:\PD".into())).unwrap();
-        #[cfg(target_os = "linux")]
-        assert_eq!(default, PathBuf::from("/etc/waypoint/kiosk.toml"));
-        #[cfg(target_os = "macos")]
         assert_eq!(
-            default,
+            default_managed_path(Os::MacOs, pd()),
             PathBuf::from("/Library/Application Support/Waypoint/kiosk.toml")
         );
-        #[cfg(target_os = "windows")]
-        assert_eq!(default, PathBuf::from(r"D:\PD\Waypoint\kiosk.toml"));
+        assert_eq!(
+            default_managed_path(Os::Windows, pd()),
+            PathBuf::from(r"D:\PD").join("Waypoint").join("kiosk.toml")
+        );
+        assert_eq!(
+            default_managed_path(Os::Windows, None),
+            PathBuf::from(r"C:\ProgramData")
+                .join("Waypoint")
+                .join("kiosk.toml")
+        );
+    }
+
+    #[test]
+    fn a_user_environment_variable_cannot_replace_it_in_a_release_build() {
+        let env = || Some(OsString::from("/home/visitor/kiosk.toml"));
+        assert_eq!(
+            managed_config_path_from(Os::Linux, None, env(), None, false),
+            Some((PathBuf::from("/etc/waypoint/kiosk.toml"), false)),
+            "release build"
+        );
+        assert_eq!(
+            managed_config_path_from(Os::Linux, None, env(), None, true),
+            Some((PathBuf::from("/home/visitor/kiosk.toml"), true)),
+            "debug build (tests)"
+        );
+        // The argument wins over both, and a missing file it names is an error.
+        assert_eq!(
+            managed_config_path_from(Os::Linux, Some("/opt/k.toml".into()), env(), None, true),
+            Some((PathBuf::from("/opt/k.toml"), true))
+        );
+    }
+
+    #[test]
+    fn kiosk_config_argument_in_both_spellings() {
+        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            config_arg(&a(&["waypoint", "--kiosk-config", "/opt/k.toml"])),
+            Some(PathBuf::from("/opt/k.toml"))
+        );
+        assert_eq!(
+            config_arg(&a(&["waypoint", "--kiosk", "--kiosk-config=/opt/k.toml"])),
+            Some(PathBuf::from("/opt/k.toml"))
+        );
+        assert_eq!(config_arg(&a(&["--kiosk-config", "/opt/k.toml"])), None);
+        assert_eq!(
+            config_arg(&a(&["waypoint", "--", "--kiosk-config=/x"])),
+            None
+        );
+        assert_eq!(config_arg(&a(&["waypoint", "--kiosk-config"])), None);
     }
 
     fn write(dir: &Path, text: &str) -> PathBuf {
@@ -500,7 +581,15 @@ pin_hash = "{hash}"
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "enabled = true\nidle_minutes = 45\n");
         let out = load_from(Some(&p), false, false);
-        assert_eq!(out.config, KioskConfig::default());
+        // Fail closed: the defaults, but kiosk mode stays on.
+        let on = KioskConfig {
+            settings: KioskSettings {
+                enabled: true,
+                ..KioskSettings::default()
+            },
+            ..KioskConfig::default()
+        };
+        assert_eq!(out.config, on);
         assert_eq!(out.file, None);
         let e = out.error.unwrap();
         assert_eq!(e.code(), "kiosk.config_invalid");
@@ -521,7 +610,10 @@ pin_hash = "{hash}"
             (KioskConfig::default(), None, None)
         );
         let out = load_from(Some(&p), true, false);
-        assert_eq!(out.config, KioskConfig::default());
+        assert!(
+            out.config.settings.enabled,
+            "a named file that is missing fails closed"
+        );
         let e = out.error.unwrap();
         assert_eq!(e.code(), "kiosk.config_unreadable");
         assert!(e.to_string().contains("absent.toml"), "{e}");

@@ -42,6 +42,10 @@ pub enum KioskError {
     #[error("{origin}: {reason}")]
     ConfigUnreadable { origin: String, reason: String },
 
+    /// A command a kiosk visitor may not run (see `access::COMMAND_ACCESS`).
+    #[error("This is not available at this kiosk ({0}). Ask a staff member for help.")]
+    Forbidden(String),
+
     /// Reading or writing the persisted PIN lock state failed.
     #[error("The PIN lock state at {path} could not be used: {reason}")]
     LockStateIo { path: String, reason: String },
@@ -60,6 +64,7 @@ impl KioskError {
             KioskError::ConfigInvalid { .. } => ErrorCode::KioskConfigInvalid,
             KioskError::ConfigUnreadable { .. } => ErrorCode::KioskConfigUnreadable,
             KioskError::LockStateIo { .. } => ErrorCode::KioskLockStateIo,
+            KioskError::Forbidden(_) => ErrorCode::KioskForbidden,
         }
     }
 
@@ -95,6 +100,7 @@ mod tests {
             (KioskError::EnableWithoutPin, "kiosk.no_pin"),
             (KioskError::Locked("close Waypoint"), "kiosk.locked"),
             (KioskError::PinHash("x".into()), "kiosk.pin_hash"),
+            (KioskError::Forbidden("set_key".into()), "kiosk.forbidden"),
             (
                 KioskError::invalid("f", "idle_minutes", "r"),
                 "kiosk.config_invalid",

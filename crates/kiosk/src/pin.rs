@@ -23,6 +23,8 @@ pub const PIN_MIN_DIGITS: usize = 4;
 pub const PIN_MAX_DIGITS: usize = 8;
 const FIRST_LOCK: Duration = Duration::from_secs(30);
 const MAX_LOCK: Duration = Duration::from_secs(15 * 60);
+/// Wrong tries past [`MAX_TRIES`] after which the lock reaches [`MAX_LOCK`] (30 s × 2⁵ > 15 min).
+const LOCKS_TO_MAX: u32 = 5;
 
 /// The persisted lock-out counter. Save it after every `verify`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +43,25 @@ impl LockState {
             Ok(text) => serde_json::from_str(&text).map_err(|e| io_err(path, e)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(LockState::default()),
             Err(e) => Err(io_err(path, e)),
+        }
+    }
+
+    /// [`LockState::load`], failing closed: a lock file that exists but cannot be read must
+    /// not hand out a fresh set of tries, so it counts as the longest lock from `now`.
+    pub fn load_or_lock(path: &Path, now: SystemTime) -> LockState {
+        match LockState::load(path) {
+            Ok(state) => state,
+            Err(e) => {
+                tracing::error!(
+                    code = %e.code(),
+                    "PIN pad locked, the lock-out counter is unreadable: {e}"
+                );
+                let failures = MAX_TRIES + LOCKS_TO_MAX;
+                LockState {
+                    failures,
+                    locked_until_unix_ms: Some(unix_ms(now + LockState::lock_length(failures))),
+                }
+            }
         }
     }
 
@@ -427,6 +448,32 @@ mod tests {
         let e = LockState::load(&path).unwrap_err();
         assert_eq!(e.code(), "kiosk.lock_state_io");
         assert!(e.to_string().contains("pin-lock.json"), "{e}");
+    }
+
+    #[test]
+    fn a_corrupt_or_unreadable_lock_file_locks_the_pad_for_the_longest_lock() {
+        let clock = FakeClock::new();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pin-lock.json");
+        std::fs::write(&path, "{not json").unwrap();
+        // A folder where the file should be: unreadable as a file.
+        let unreadable = dir.path().join("a-folder.json");
+        std::fs::create_dir(&unreadable).unwrap();
+        for p in [&path, &unreadable] {
+            let lock = LockState::load_or_lock(p, clock.wall());
+            assert_eq!(LockState::lock_length(lock.failures), MAX_LOCK);
+            let hash = pad_with("2468").hash().unwrap().to_string();
+            let mut pad = PinPad::new(Some(hash), lock).with_params(fast());
+            assert_eq!(
+                pad.verify("2468", clock.wall()),
+                Err(KioskError::PinLocked { seconds_left: 900 }),
+                "even the right PIN waits"
+            );
+            assert!(pad.verify("2468", clock.wall() + MAX_LOCK).is_ok());
+        }
+        // A missing file is no wrong tries, not a lock.
+        let fresh = LockState::load_or_lock(&dir.path().join("none.json"), clock.wall());
+        assert_eq!(fresh, LockState::default());
     }
 
     #[test]

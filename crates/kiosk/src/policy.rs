@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::{KioskConfig, KioskSettings, LoadOutcome};
 use crate::error::{KioskError, Result};
 use crate::pin::{LockState, PinPad, PinStatus};
+use crate::platform::{kiosk_printing, window_request_allowed, Os, Printing, WindowRequest};
 use crate::session::{Effect, Event, Kiosk, SessionConfig, Snapshot};
 
 /// The app setting that holds the [`KioskSettings`] an admin saved.
@@ -29,6 +30,8 @@ pub struct KioskStatus {
     pub settings: KioskSettings,
     pub pin: PinStatus,
     pub session: Snapshot,
+    /// Why this system's kiosk cannot print whatever the settings say, for the admin panel.
+    pub printing_off_reason: Option<String>,
 }
 
 /// What was saved in the app by an earlier run.
@@ -44,6 +47,8 @@ pub struct KioskPolicy {
     machine: Kiosk,
     pad: PinPad,
     unlocked: bool,
+    /// When an unlocked admin panel relocks if nobody touches it.
+    admin_deadline: Option<Instant>,
     lock_file: PathBuf,
 }
 
@@ -51,7 +56,13 @@ impl KioskPolicy {
     /// A managed file wins over what an admin saved in the app; `--kiosk` turns kiosk mode on
     /// over either. A PIN from the managed file wins over one set in the app. A saved setting
     /// that breaks a rule is ignored. The lock-out counter is read from `lock_file`.
-    pub fn new(loaded: &LoadOutcome, saved: Saved, lock_file: PathBuf, now: Instant) -> Self {
+    pub fn new(
+        loaded: &LoadOutcome,
+        saved: Saved,
+        lock_file: PathBuf,
+        now: Instant,
+        wall: SystemTime,
+    ) -> Self {
         let mut config = loaded.config.clone();
         if loaded.file.is_none() {
             if let Some(settings) = saved.settings {
@@ -64,7 +75,7 @@ impl KioskPolicy {
         if config.pin_hash.is_none() {
             config.pin_hash = saved.pin_hash;
         }
-        let lock = LockState::load(&lock_file).unwrap_or_default();
+        let lock = LockState::load_or_lock(&lock_file, wall);
         let pad = PinPad::new(config.pin_hash.clone(), lock);
         let session = SessionConfig::from_settings(&config.settings).unwrap_or_default();
         KioskPolicy {
@@ -72,6 +83,7 @@ impl KioskPolicy {
             config,
             pad,
             unlocked: false,
+            admin_deadline: None,
             lock_file,
         }
     }
@@ -85,9 +97,20 @@ impl KioskPolicy {
         !self.enabled() || self.config.settings.save_results
     }
 
-    /// Admins may turn printing off for a kiosk; outside kiosk mode it is always on.
+    /// Admins may turn printing off for a kiosk, and some systems cannot print safely from
+    /// one; outside kiosk mode it is always on.
     pub fn printing_allowed(&self) -> bool {
-        !self.enabled() || self.config.settings.printing
+        self.printing_allowed_on(Os::current())
+    }
+
+    pub fn printing_allowed_on(&self, os: Os) -> bool {
+        !self.enabled()
+            || (self.config.settings.printing && kiosk_printing(os) == Printing::Allowed)
+    }
+
+    /// Quitting, closing, hiding or minimizing the window: a visitor may not.
+    pub fn allows(&self, request: WindowRequest) -> bool {
+        window_request_allowed(request, self.mode())
     }
 
     /// Closing the window or quitting: refused in kiosk mode unless an admin unlocked it.
@@ -99,6 +122,21 @@ impl KioskPolicy {
         }
     }
 
+    /// Who is at the keyboard, for [`crate::access::check`].
+    pub fn mode(&self) -> crate::access::Mode {
+        use crate::access::Mode;
+        match (self.enabled(), self.unlocked) {
+            (false, _) => Mode::Off,
+            (true, false) => Mode::Visitor,
+            (true, true) => Mode::Admin,
+        }
+    }
+
+    /// May `command` run now? Checked by the app before every command.
+    pub fn check_command(&self, command: &str) -> Result<()> {
+        crate::access::check(command, self.mode())
+    }
+
     pub fn status(&mut self, now: Instant, wall: SystemTime) -> KioskStatus {
         KioskStatus {
             enabled: self.enabled(),
@@ -106,39 +144,72 @@ impl KioskPolicy {
             settings: self.config.settings.clone(),
             pin: self.pad.status(wall),
             session: self.machine.snapshot(now),
+            printing_off_reason: match kiosk_printing(Os::current()) {
+                Printing::Off(why) => Some(why.to_string()),
+                Printing::Allowed => None,
+            },
         }
     }
 
-    /// Feeds the session machine; outside kiosk mode nothing happens.
+    /// Feeds the session machine; outside kiosk mode nothing happens. Any event keeps an
+    /// unlocked admin panel open; a wipe relocks it.
     pub fn event(&mut self, event: Event, now: Instant) -> Vec<Effect> {
-        if !self.enabled() {
-            return Vec::new();
+        let mut effects = self.admin_timeout(now);
+        if self.unlocked {
+            self.admin_deadline = Some(now + self.machine.config().idle());
         }
-        self.machine.on_event(event, now)
+        if self.enabled() {
+            effects.extend(self.machine.on_event(event, now));
+        }
+        self.relock_on_wipe(&effects);
+        effects
     }
 
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
-        if !self.enabled() {
-            return Vec::new();
+        let mut effects = self.admin_timeout(now);
+        if self.enabled() {
+            effects.extend(self.machine.tick(now));
         }
-        self.machine.tick(now)
+        self.relock_on_wipe(&effects);
+        effects
+    }
+
+    /// The admin unlock never outlives the visitor: every wipe (done, idle timeout, start-up)
+    /// relocks.
+    fn relock_on_wipe(&mut self, effects: &[Effect]) {
+        if effects.contains(&Effect::Wipe) {
+            self.relock();
+        }
+    }
+
+    /// An unlocked admin panel left alone for the idle time relocks.
+    fn admin_timeout(&mut self, now: Instant) -> Vec<Effect> {
+        match self.admin_deadline {
+            Some(deadline) if self.unlocked && now >= deadline => {
+                self.relock();
+                vec![Effect::Relock]
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// Checks the PIN and saves the lock-out counter, right or wrong, so a restart cannot
     /// reset it.
-    pub fn unlock(&mut self, pin: &str, wall: SystemTime) -> Result<()> {
+    pub fn unlock(&mut self, pin: &str, now: Instant, wall: SystemTime) -> Result<()> {
         let r = self.pad.verify(pin, wall);
         if let Err(e) = self.pad.lock_state().save(&self.lock_file) {
             // Only weakens the lock-out across restarts; it must not refuse a right PIN.
-            tracing::warn!(code = e.code().as_str(), "{e}");
+            tracing::error!(code = %e.code(), "PIN lock-out not saved: {e}");
         }
         r?;
         self.unlocked = true;
+        self.admin_deadline = Some(now + self.machine.config().idle());
         Ok(())
     }
 
     pub fn relock(&mut self) {
         self.unlocked = false;
+        self.admin_deadline = None;
     }
 
     /// Admin changes: only when unlocked, or to set up kiosk mode before it is on and
@@ -172,7 +243,7 @@ impl KioskPolicy {
         self.config = next;
         self.machine.set_config(session, now);
         if !self.enabled() {
-            self.unlocked = false;
+            self.relock();
         }
         Ok(())
     }
@@ -231,8 +302,14 @@ mod tests {
             }
             let loaded = load_from(Some(&path), false, flag);
             assert_eq!(loaded.error, None);
-            KioskPolicy::new(&loaded, saved, self.lock_file(), self.clock.now())
-                .with_pin_params(fast())
+            KioskPolicy::new(
+                &loaded,
+                saved,
+                self.lock_file(),
+                self.clock.now(),
+                self.clock.wall(),
+            )
+            .with_pin_params(fast())
         }
     }
 
@@ -293,13 +370,15 @@ mod tests {
             saved(settings(true, 3)),
         );
         assert_eq!(
-            p.unlock("2468", f.clock.wall()).unwrap_err().code(),
+            p.unlock("2468", f.clock.now(), f.clock.wall())
+                .unwrap_err()
+                .code(),
             "kiosk.pin_wrong"
         );
-        p.unlock("1357", f.clock.wall()).unwrap();
+        p.unlock("1357", f.clock.now(), f.clock.wall()).unwrap();
         // Without a managed PIN, the saved one is the PIN.
         let mut p = f.policy(None, false, saved(settings(true, 3)));
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
     }
 
     #[test]
@@ -315,7 +394,7 @@ mod tests {
             "Enter the admin PIN to change kiosk settings."
         );
         assert_eq!(p.set_pin("9999").unwrap_err().code(), "kiosk.locked");
-        p.unlock("1234", f.clock.wall()).unwrap();
+        p.unlock("1234", f.clock.now(), f.clock.wall()).unwrap();
         p.require_admin().unwrap();
         p.relock();
         assert_eq!(p.require_admin().unwrap_err().code(), "kiosk.locked");
@@ -339,7 +418,7 @@ mod tests {
         assert!(!p.enabled());
         p.set_pin("1234").unwrap();
         // Kiosk mode off and a PIN set: settings need the PIN now.
-        p.unlock("1234", f.clock.wall()).unwrap();
+        p.unlock("1234", f.clock.now(), f.clock.wall()).unwrap();
         p.update(settings(true, 3), f.clock.now()).unwrap();
         assert!(p.enabled());
     }
@@ -348,7 +427,7 @@ mod tests {
     fn update_is_all_or_nothing_and_resets_the_idle_timer() {
         let f = Fixture::new();
         let mut p = f.policy(None, true, saved(settings(true, 10)));
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
         p.event(Event::Start { lang: Lang::En }, f.clock.now());
         let e = p.update(settings(true, 0), f.clock.now()).unwrap_err();
         assert_eq!(e.code(), "kiosk.config_invalid");
@@ -364,7 +443,7 @@ mod tests {
     fn turning_kiosk_mode_off_relocks_the_admin() {
         let f = Fixture::new();
         let mut p = f.policy(None, false, saved(settings(true, 3)));
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
         p.update(settings(false, 3), f.clock.now()).unwrap();
         assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
     }
@@ -376,7 +455,7 @@ mod tests {
         let mut p = f.policy(None, false, saved(settings(true, 3)));
         let e = p.may_close().unwrap_err();
         assert_eq!(e.to_string(), "Enter the admin PIN to close Waypoint.");
-        p.unlock("2468", f.clock.wall()).unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
         p.may_close().unwrap();
     }
 
@@ -399,6 +478,106 @@ mod tests {
             }),
         );
         assert!(!p.printing_allowed() && !p.keeps_results());
+    }
+
+    #[test]
+    fn a_windows_kiosk_never_prints_whatever_the_settings_say() {
+        let f = Fixture::new();
+        let p = f.policy(None, false, saved(settings(true, 3)));
+        assert!(p.config.settings.printing);
+        assert!(!p.printing_allowed_on(Os::Windows));
+        assert!(p.printing_allowed_on(Os::Linux) && p.printing_allowed_on(Os::MacOs));
+        // Outside kiosk mode Windows prints as before.
+        let p = f.policy(None, false, Saved::default());
+        assert!(p.printing_allowed_on(Os::Windows));
+    }
+
+    #[test]
+    fn quitting_or_hiding_needs_the_pin_in_kiosk_mode() {
+        let f = Fixture::new();
+        let p = f.policy(None, false, Saved::default());
+        assert!(p.allows(WindowRequest::Exit) && p.allows(WindowRequest::Hide));
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        for r in [
+            WindowRequest::Exit,
+            WindowRequest::Hide,
+            WindowRequest::Minimize,
+        ] {
+            assert!(!p.allows(r), "{r:?}");
+        }
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        assert!(p.allows(WindowRequest::Exit));
+        p.relock();
+        assert!(!p.allows(WindowRequest::Exit));
+    }
+
+    #[test]
+    fn staff_commands_follow_the_kiosk_state() {
+        let f = Fixture::new();
+        let p = f.policy(None, false, Saved::default());
+        p.check_command("set_key").unwrap();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        assert_eq!(
+            p.check_command("set_key").unwrap_err().code(),
+            "kiosk.forbidden"
+        );
+        p.check_command("record_answer").unwrap();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        p.check_command("set_key").unwrap();
+        p.event(Event::Start { lang: Lang::En }, f.clock.now());
+        p.event(Event::Done, f.clock.now());
+        assert_eq!(
+            p.check_command("set_key").unwrap_err().code(),
+            "kiosk.forbidden",
+            "the wipe relocked"
+        );
+    }
+
+    #[test]
+    fn done_relocks_an_unlocked_admin() {
+        let f = Fixture::new();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        p.event(Event::Start { lang: Lang::En }, f.clock.now());
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        let fx = p.event(Event::Done, f.clock.now());
+        assert!(fx.contains(&Effect::Wipe), "{fx:?}");
+        assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
+        assert_eq!(p.may_close().unwrap_err().code(), "kiosk.locked");
+        assert_eq!(p.require_admin().unwrap_err().code(), "kiosk.locked");
+    }
+
+    #[test]
+    fn an_idle_timeout_wipe_relocks_even_while_the_admin_was_busy() {
+        let f = Fixture::new();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        p.event(Event::Start { lang: Lang::En }, f.clock.now());
+        f.clock.advance_ms(2 * 60 * 1000);
+        // Unlocked a minute before the visitor's idle time runs out.
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        f.clock.advance_ms(60 * 1000 + 30 * 1000);
+        let fx = p.tick(f.clock.now());
+        assert!(fx.contains(&Effect::Wipe), "{fx:?}");
+        assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
+    }
+
+    #[test]
+    fn an_admin_panel_left_alone_relocks_after_the_idle_time() {
+        let f = Fixture::new();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        // On the attract screen: no session, so no wipe would ever relock it.
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        f.clock.advance_ms(2 * 60 * 1000);
+        assert_eq!(p.event(Event::Activity, f.clock.now()), vec![]);
+        f.clock.advance_ms(3 * 60 * 1000 - 1);
+        assert_eq!(p.tick(f.clock.now()), vec![], "activity kept it open");
+        assert!(p.status(f.clock.now(), f.clock.wall()).unlocked);
+        f.clock.advance_ms(1);
+        assert_eq!(p.tick(f.clock.now()), vec![Effect::Relock]);
+        assert!(!p.status(f.clock.now(), f.clock.wall()).unlocked);
+        assert_eq!(p.may_close().unwrap_err().code(), "kiosk.locked");
+        // Once: nothing more to relock.
+        f.clock.advance_ms(10 * 60 * 1000);
+        assert_eq!(p.tick(f.clock.now()), vec![]);
     }
 
     #[test]
@@ -428,15 +607,35 @@ mod tests {
         let f = Fixture::new();
         let mut p = f.policy(None, false, saved(settings(true, 3)));
         for _ in 0..crate::pin::MAX_TRIES {
-            let _ = p.unlock("0000", f.clock.wall());
+            let _ = p.unlock("0000", f.clock.now(), f.clock.wall());
         }
         assert!(f.lock_file().exists());
         let mut again = f.policy(None, false, saved(settings(true, 3)));
         let status = again.status(f.clock.now(), f.clock.wall());
         assert_eq!(status.pin.locked_seconds_left, Some(30));
         assert_eq!(
-            again.unlock("2468", f.clock.wall()).unwrap_err().code(),
+            again
+                .unlock("2468", f.clock.now(), f.clock.wall())
+                .unwrap_err()
+                .code(),
             "kiosk.pin_locked"
         );
+    }
+
+    #[test]
+    fn a_corrupt_lock_file_does_not_reset_the_lock_out_at_start_up() {
+        let f = Fixture::new();
+        std::fs::write(f.lock_file(), "garbage, not a counter").unwrap();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        let status = p.status(f.clock.now(), f.clock.wall());
+        assert_eq!(status.pin.locked_seconds_left, Some(900));
+        assert_eq!(
+            p.unlock("2468", f.clock.now(), f.clock.wall())
+                .unwrap_err()
+                .code(),
+            "kiosk.pin_locked"
+        );
+        f.clock.advance_ms(900 * 1000);
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
     }
 }

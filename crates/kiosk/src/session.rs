@@ -69,6 +69,8 @@ pub enum Effect {
     Navigate {
         to: State,
     },
+    /// The admin unlock ended (left alone for the idle time): close the admin panel.
+    Relock,
 }
 
 /// What the UI needs to draw the kiosk chrome.

@@ -234,13 +234,15 @@ export type Effect = { kind: "show_countdown"; seconds_left: number } | { kind: 
  *  Drop the in-memory session, delete the draft, clear webview storage
  *  and delete temporary files.
  */
-{ kind: "wipe" } | { kind: "show_attract" } | { kind: "navigate"; to: State };
+{ kind: "wipe" } | { kind: "show_attract" } | { kind: "navigate"; to: State } | 
+/**  The admin unlock ended (left alone for the idle time): close the admin panel. */
+{ kind: "relock" };
 
 /**
  *  Every error and notice code Waypoint sends. The serialised strings are stable: stored
  *  data, tests and the UI's message tables use them.
  */
-export type ErrorCode = "config.invalid_api_base" | "config.no_home" | "config.data_moved" | "config.data_not_moved" | "kiosk.pin_invalid_format" | "kiosk.pin_wrong" | "kiosk.pin_locked" | "kiosk.no_pin" | "kiosk.pin_hash" | "kiosk.config_invalid" | "kiosk.config_unreadable" | "kiosk.lock_state_io" | "report.invalid" | "report.io" | "print.failed" | "print.unavailable" | "input.invalid_answers" | "input.invalid_scores" | "input.invalid_zone" | "profile.flat" | "pack.invalid" | "pack.io" | "batch.io" | "keychain.unavailable" | "keychain.locked" | "keychain.failed" | "store.io" | "store.corrupt" | "store.newer_version" | "store.busy" | "store.not_found" | "store.import_invalid" | "store.invalid_input" | "store.disk_full" | "store.read_only" | "store.sqlite" | "store.data" | "store.export" | "onet.unauthorized" | "onet.invalid_parameter" | "onet.rate_limited" | "onet.not_found" | "onet.server_error" | "network.timeout" | "network.offline" | "network.certificate" | "network.interrupted" | "onet.bad_response" | "input.invalid_range" | "input.invalid_code" | "input.invalid_query" | "input.invalid_config" | "input.invalid" | "input.page_out_of_range" | "report.unavailable_offline" | "onet.no_key" | "careers.estimate" | "careers.need_data" | "export.cancelled" | "export.io" | "import.io" | "import.cancelled" | "pack.failed" | "open.failed" | "print.disabled" | "kiosk.locked" | "open.refused" | "store.recovered_from_corruption" | 
+export type ErrorCode = "config.invalid_api_base" | "config.no_home" | "config.data_moved" | "config.data_not_moved" | "kiosk.pin_invalid_format" | "kiosk.pin_wrong" | "kiosk.pin_locked" | "kiosk.no_pin" | "kiosk.pin_hash" | "kiosk.config_invalid" | "kiosk.config_unreadable" | "kiosk.lock_state_io" | "report.invalid" | "report.io" | "print.failed" | "print.unavailable" | "input.invalid_answers" | "input.invalid_scores" | "input.invalid_zone" | "profile.flat" | "pack.invalid" | "pack.io" | "batch.io" | "keychain.unavailable" | "keychain.locked" | "keychain.failed" | "store.io" | "store.corrupt" | "store.newer_version" | "store.busy" | "store.not_found" | "store.import_invalid" | "store.invalid_input" | "store.disk_full" | "store.read_only" | "store.sqlite" | "store.data" | "store.export" | "onet.unauthorized" | "onet.invalid_parameter" | "onet.rate_limited" | "onet.not_found" | "onet.server_error" | "network.timeout" | "network.offline" | "network.certificate" | "network.interrupted" | "onet.bad_response" | "input.invalid_range" | "input.invalid_code" | "input.invalid_query" | "input.invalid_config" | "input.invalid" | "input.page_out_of_range" | "report.unavailable_offline" | "onet.no_key" | "careers.estimate" | "careers.need_data" | "export.cancelled" | "export.io" | "import.io" | "import.cancelled" | "pack.failed" | "open.failed" | "print.disabled" | "kiosk.locked" | "kiosk.forbidden" | "open.refused" | "store.recovered_from_corruption" | 
 /**  Made by the UI: a JavaScript exception. */
 "ui.exception" | 
 /**  Made by the UI: a failure that carried no code. */
@@ -359,6 +361,8 @@ export type KioskStatus_Deserialize = {
 	settings: KioskSettings_Deserialize,
 	pin: PinStatus_Deserialize,
 	session: Snapshot_Deserialize,
+	/**  Why this system's kiosk cannot print whatever the settings say, for the admin panel. */
+	printing_off_reason?: string | null,
 };
 
 /**  What the UI needs to draw kiosk mode. The PIN hash never leaves Rust. */
@@ -369,6 +373,8 @@ export type KioskStatus_Serialize = {
 	settings: KioskSettings_Serialize,
 	pin: PinStatus_Serialize,
 	session: Snapshot_Serialize,
+	/**  Why this system's kiosk cannot print whatever the settings say, for the admin panel. */
+	printing_off_reason: string | null,
 };
 
 /**

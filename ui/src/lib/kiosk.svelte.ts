@@ -14,7 +14,38 @@ export const kiosk = $state({
   /** The admin PIN pad or panel. */
   pin: false,
   admin: false,
+  /** Seconds left on "Leave and erase your answers?", else null. */
+  confirmDone: null as number | null,
+  /** This visitor pressed a key: only then are keyboard hints worth showing. */
+  keyboard: false,
 });
+
+/** "I'm done" asks once, then erases by itself after this many seconds: the visitor already said they are leaving. */
+export const DONE_CONFIRM_SECONDS = 10;
+let confirmTimer: ReturnType<typeof setInterval> | null = null;
+
+function stopConfirm(): void {
+  if (confirmTimer != null) clearInterval(confirmTimer);
+  confirmTimer = null;
+  kiosk.confirmDone = null;
+}
+
+/** "I'm done": asks "Leave and erase your answers?" with its own short countdown. */
+export function askDone(): void {
+  if (kiosk.confirmDone != null) return;
+  kiosk.confirmDone = DONE_CONFIRM_SECONDS;
+  confirmTimer = setInterval(() => {
+    const left = (kiosk.confirmDone ?? 1) - 1;
+    if (left <= 0) void done();
+    else kiosk.confirmDone = left;
+  }, 1000);
+}
+
+/** "Keep going": nothing is erased and the visitor carries on. */
+export function keepGoing(): void {
+  stopConfirm();
+  reportActivity(true);
+}
 
 /** Activity is reported at most once per this many ms (except to cancel a countdown). */
 export const ACTIVITY_THROTTLE_MS = 2000;
@@ -87,6 +118,8 @@ function clearFlow(): void {
 
 /** Back to the attract screen in the default language, nothing of the last person kept. */
 export function toAttract(): void {
+  stopConfirm();
+  kiosk.keyboard = false;
   kiosk.countdown = null;
   kiosk.pin = false;
   kiosk.admin = false;
@@ -131,6 +164,7 @@ export function stillHere(): void {
 }
 
 export async function done(): Promise<void> {
+  stopConfirm();
   await settle(api.kioskEvent({ kind: "done" }));
   // Rust answers with wipe/show_attract (and reloads the page); go there now either way.
   toAttract();
@@ -151,6 +185,12 @@ export function onEffect(e: Effect): void {
       break;
     case "navigate":
       if (e.to === "attract") toAttract();
+      break;
+    case "relock":
+      // The admin panel was left alone: it closes, and the PIN is needed again.
+      kiosk.admin = false;
+      kiosk.pin = false;
+      void refreshStatus();
       break;
   }
 }
@@ -176,6 +216,7 @@ export function installKiosk(): () => void {
   for (const t of activityTypes) window.addEventListener(t, activity, { capture: true, passive: true });
   const removeGuard = installGuard(() => app.kiosk, { always: import.meta.env.PROD && import.meta.env.MODE !== "e2e" });
   const onKey = (e: KeyboardEvent) => {
+    kiosk.keyboard = true;
     if (app.kiosk && isAdminChord(e)) {
       e.preventDefault();
       openPin();

@@ -210,6 +210,7 @@ export function installMockIpc(): void {
         countdown_seconds_left: k.countdown,
         lang: k.session === "attract" ? k.settings.default_lang : k.lang,
       },
+      printing_off_reason: null,
     };
   }
   function kioskAdmin(): void {

@@ -112,6 +112,12 @@ test("screen changes are reported, the label field is hidden, and I'm done goes 
   const done = page.getByTestId("kiosk-done");
   assert.ok((await done.boundingBox()).height >= 44);
   await done.click();
+  // One question, then the erase: nothing is sent to Rust before "Yes".
+  const confirm = page.getByRole("alertdialog", { name: "Leave and erase your answers?" });
+  await confirm.waitFor();
+  assert.notDeepEqual((await kioskEvents(page)).at(-1), { kind: "done" });
+  assert.deepEqual(await axe(page), [], "axe with the done confirmation open");
+  await confirm.getByRole("button", { name: "Yes, erase" }).click();
   await page.getByTestId("attract").waitFor();
   assert.deepEqual((await kioskEvents(page)).at(-1), { kind: "done" });
   await page.getByTestId("kiosk-start").click();
@@ -295,4 +301,31 @@ test("the attract screen in Spanish", async () => {
   await page.locator('[data-way="ip30"]').waitFor();
   assert.deepEqual((await kioskEvents(page))[0], { kind: "start", lang: "es" });
   assert.equal(await page.getByTestId("kiosk-done").innerText(), "Terminé");
+});
+
+test("I'm done asks once: Keep going keeps the answers; left alone it erases after 10 s", async () => {
+  const page = await kioskPage();
+  await page.getByTestId("kiosk-start").click();
+  await page.locator('[data-way="ip30"]').click();
+  await page.locator('[data-item="1"]').waitFor();
+  // Touch only so far: no keyboard hint. A key press shows it.
+  assert.equal(await page.getByTestId("keys-hint").count(), 0, "hint without a keyboard");
+  await answer(page, 3);
+  await page.getByTestId("keys-hint").waitFor();
+  await page.getByTestId("kiosk-done").click();
+  const confirm = page.getByRole("alertdialog", { name: "Leave and erase your answers?" });
+  await confirm.waitFor();
+  assert.match(await confirm.innerText(), /erased in 10 seconds/);
+  await confirm.getByRole("button", { name: "Keep going" }).click();
+  await confirm.waitFor({ state: "hidden" });
+  assert.ok(!(await kioskEvents(page)).some((e) => e.kind === "done"), "nothing erased");
+  await page.locator('[data-item="4"]').waitFor();
+  assert.equal(await page.getByTestId("attract").count(), 0);
+  const answers = await page.evaluate(() => window.__waypointMock.calls("record_answer").length);
+  assert.ok(answers >= 3, `answers kept (${answers} recorded)`);
+  // Asked again and left alone: it erases by itself.
+  await page.getByTestId("kiosk-done").click();
+  await confirm.waitFor();
+  await page.getByTestId("attract").waitFor({ timeout: 15_000 });
+  assert.deepEqual((await kioskEvents(page)).at(-1), { kind: "done" });
 });

@@ -51,26 +51,9 @@ const APT_TEST_PACKAGES: &[&str] = &[
 
 type Result<T = ()> = std::result::Result<T, String>;
 
-/// The systems xtask decides between. The decisions take it as a parameter, so each
-/// system's choice is unit-tested on Linux; only [`Os::current`] looks at the build target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Os {
-    Linux,
-    Mac,
-    Windows,
-}
-
-impl Os {
-    fn current() -> Os {
-        if cfg!(windows) {
-            Os::Windows
-        } else if cfg!(target_os = "macos") {
-            Os::Mac
-        } else {
-            Os::Linux
-        }
-    }
-}
+/// The systems xtask decides between (config's, so the three spellings are one). The
+/// decisions take it as a parameter, so each system's choice is unit-tested on Linux.
+use waypoint_config::Os;
 
 /// npm is a `.cmd` script on Windows, and `Command` only finds `.exe` files by bare name.
 fn npm_program(os: Os) -> &'static str {

@@ -267,7 +267,7 @@ pub fn default_managed_path(os: Os, program_data: Option<OsString>) -> PathBuf {
                 .unwrap_or_else(|| PathBuf::from(r"C:\ProgramData"));
             base.join("Waypoint").join("kiosk.toml")
         }
-        Os::MacOs => PathBuf::from("/Library/Application Support/Waypoint/kiosk.toml"),
+        Os::Mac => PathBuf::from("/Library/Application Support/Waypoint/kiosk.toml"),
         Os::Linux => PathBuf::from("/etc/waypoint/kiosk.toml"),
     }
 }
@@ -495,7 +495,7 @@ pin_hash = "{hash}"
             Some((PathBuf::from("/etc/waypoint/kiosk.toml"), false))
         );
         assert_eq!(
-            default_managed_path(Os::MacOs, pd()),
+            default_managed_path(Os::Mac, pd()),
             PathBuf::from("/Library/Application Support/Waypoint/kiosk.toml")
         );
         assert_eq!(

@@ -4,24 +4,7 @@
 
 use crate::access::Mode;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Os {
-    Windows,
-    MacOs,
-    Linux,
-}
-
-impl Os {
-    pub fn current() -> Os {
-        if cfg!(target_os = "windows") {
-            Os::Windows
-        } else if cfg!(target_os = "macos") {
-            Os::MacOs
-        } else {
-            Os::Linux
-        }
-    }
-}
+pub use waypoint_config::Os;
 
 /// The application menu to install.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +21,8 @@ pub enum AppMenu {
 /// macOS's menu carries Quit and Hide, which would leave the kiosk; elsewhere there is none.
 pub fn app_menu(os: Os, kiosk_on: bool) -> AppMenu {
     match (os, kiosk_on) {
-        (Os::MacOs, true) => AppMenu::Empty,
-        (Os::MacOs, false) => AppMenu::Standard,
+        (Os::Mac, true) => AppMenu::Empty,
+        (Os::Mac, false) => AppMenu::Standard,
         _ => AppMenu::NoMenu,
     }
 }
@@ -81,7 +64,7 @@ pub fn kiosk_printing(os: Os) -> Printing {
         Os::Windows => Printing::Off(
             "Printing is off in kiosk mode on Windows: it opens the PDF viewer, a window outside the kiosk.",
         ),
-        Os::MacOs | Os::Linux => Printing::Allowed,
+        Os::Mac | Os::Linux => Printing::Allowed,
     }
 }
 
@@ -91,8 +74,8 @@ mod tests {
 
     #[test]
     fn only_a_mac_kiosk_gets_an_empty_menu() {
-        assert_eq!(app_menu(Os::MacOs, true), AppMenu::Empty);
-        assert_eq!(app_menu(Os::MacOs, false), AppMenu::Standard);
+        assert_eq!(app_menu(Os::Mac, true), AppMenu::Empty);
+        assert_eq!(app_menu(Os::Mac, false), AppMenu::Standard);
         for os in [Os::Windows, Os::Linux] {
             assert_eq!(app_menu(os, true), AppMenu::NoMenu);
             assert_eq!(app_menu(os, false), AppMenu::NoMenu);
@@ -116,6 +99,6 @@ mod tests {
             Printing::Allowed => panic!("Windows kiosk printing must be off"),
         }
         assert_eq!(kiosk_printing(Os::Linux), Printing::Allowed);
-        assert_eq!(kiosk_printing(Os::MacOs), Printing::Allowed);
+        assert_eq!(kiosk_printing(Os::Mac), Printing::Allowed);
     }
 }

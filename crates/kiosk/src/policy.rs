@@ -486,7 +486,7 @@ mod tests {
         let p = f.policy(None, false, saved(settings(true, 3)));
         assert!(p.config.settings.printing);
         assert!(!p.printing_allowed_on(Os::Windows));
-        assert!(p.printing_allowed_on(Os::Linux) && p.printing_allowed_on(Os::MacOs));
+        assert!(p.printing_allowed_on(Os::Linux) && p.printing_allowed_on(Os::Mac));
         // Outside kiosk mode Windows prints as before.
         let p = f.policy(None, false, Saved::default());
         assert!(p.printing_allowed_on(Os::Windows));

@@ -58,25 +58,8 @@ pub fn print(path: &Path, printer: Option<&str>) -> Result<PrintJob, ReportError
     })
 }
 
-/// The print systems differ by OS; `Unix` is Linux and the BSDs (CUPS `lp`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Os {
-    Unix,
-    Mac,
-    Windows,
-}
-
-impl Os {
-    pub(crate) fn current() -> Os {
-        if cfg!(windows) {
-            Os::Windows
-        } else if cfg!(target_os = "macos") {
-            Os::Mac
-        } else {
-            Os::Unix
-        }
-    }
-}
+/// The print systems differ by OS; `Linux` stands for Linux and the BSDs (CUPS `lp`).
+use waypoint_config::Os;
 
 /// The command that prints `path` on `os`, and whether its output names the job (only
 /// CUPS `lp` says "request id is ..."; `lpr` and Windows' print verb say nothing).
@@ -84,7 +67,7 @@ pub(crate) fn print_command(os: Os, path: &Path, printer: Option<&str>) -> (Comm
     match os {
         Os::Windows => (windows_command(path, printer), false),
         Os::Mac => (lpr_command(path, printer), false),
-        Os::Unix => (lp_command(path, printer), true),
+        Os::Linux => (lp_command(path, printer), true),
     }
 }
 
@@ -289,7 +272,7 @@ mod tests {
                 reports_id,
             )
         };
-        let (program, a, reports_id) = chosen(Os::Unix);
+        let (program, a, reports_id) = chosen(Os::Linux);
         assert_eq!(program, "lp");
         assert_eq!(a[..2], ["-d", "Office"]);
         assert!(reports_id, "lp's request id is the job id");

@@ -202,9 +202,7 @@ pub async fn export_sessions(
         ExportFormat::Json => (ok(svc.export_json(ids.as_deref()))?, "json"),
         ExportFormat::Csv => (ok(svc.export_csv(ids.as_deref()))?, "csv"),
     };
-    let path = app
-        .dialog()
-        .file()
+    let path = file_dialog(&app)
         .set_file_name(format!("waypoint-results.{ext}"))
         .add_filter(ext.to_uppercase(), &[ext])
         .blocking_save_file()
@@ -259,9 +257,18 @@ pub async fn import_sessions(app: AppHandle, svc: Svc<'_>) -> Res<ImportReport> 
     ok(svc.import_json(&text))
 }
 
+/// A file dialog owned by the main window: modal, so it can never open behind a full-screen
+/// window (kiosk mode) where nobody would see it.
+fn file_dialog(app: &AppHandle) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+    let dialog = app.dialog().file();
+    match app.get_webview_window("main") {
+        Some(w) => dialog.set_parent(&w),
+        None => dialog,
+    }
+}
+
 fn pick_file(app: &AppHandle, name: &str, ext: &[&str]) -> Res<std::path::PathBuf> {
-    app.dialog()
-        .file()
+    file_dialog(app)
         .add_filter(name, ext)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
@@ -345,9 +352,7 @@ pub async fn save_report_pdf(
     session_id: String,
     lang: Lang,
 ) -> Res<Saved> {
-    let path = app
-        .dialog()
-        .file()
+    let path = file_dialog(&app)
         .set_file_name("waypoint-results.pdf")
         .add_filter("PDF", &["pdf"])
         .blocking_save_file()

@@ -535,11 +535,13 @@ fn install_check() -> Result<Outcome> {
     let shot = target().join("e2e/installed-deb.png");
     std::fs::create_dir_all(shot.parent().unwrap()).map_err(|e| e.to_string())?;
     let data = env::temp_dir().join(format!("waypoint-deb-check-{}", std::process::id()));
-    // Start the installed binary, wait for its window by title, screenshot it, stop it.
+    // Start the installed binary, wait for its window by title, screenshot it, stop it. The
+    // search is not run a second time: windows come and go while WebKit starts, and xdotool
+    // fails with BadWindow when one vanishes mid-search (seen once in CI).
     let script = format!(
         r#"WAYPOINT_DATA_DIR="{data}" /usr/bin/waypoint & pid=$!
-for i in $(seq 1 100); do xdotool search --name '^Waypoint$' >/dev/null 2>&1 && break; sleep 0.2; done
-xdotool search --name '^Waypoint$' >/dev/null || {{ echo 'the installed waypoint opened no window'; kill $pid; exit 1; }}
+found=; for i in $(seq 1 100); do xdotool search --name '^Waypoint$' >/dev/null 2>&1 && {{ found=1; break; }}; sleep 0.2; done
+[ -n "$found" ] || {{ echo 'the installed waypoint opened no window'; kill $pid; exit 1; }}
 sleep 2; import -window root "{shot}"; kill $pid; wait $pid 2>/dev/null; exit 0"#,
         data = data.display(),
         shot = shot.display()

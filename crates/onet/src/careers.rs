@@ -73,6 +73,7 @@ impl Client {
         }
     }
 
+    // Typed names for the sections callers read on their own; any other is `section::<T>`.
     pub async fn knowledge(&self, lang: Lang, code: &str) -> Result<Vec<ElementGroup>> {
         self.section(lang, code, Section::Knowledge).await
     }

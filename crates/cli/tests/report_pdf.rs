@@ -344,3 +344,43 @@ fn bad_input_exits_2_before_anything_is_written() {
     ]);
     assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
 }
+
+/// The report needs no store and no keychain: with a data folder that does not exist and no
+/// Secret Service to reach, it is written (with O*NET careers, or with none and the reason)
+/// and the data folder is still not there afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_data_folder_and_no_keychain_are_needed() {
+    let server = TestServer::start(KEY).await.unwrap();
+    for key in [Some(KEY), None] {
+        let env = Env::new(server.base_url(), key);
+        let data = env.scratch.path().join("never-made");
+        let out = env.out("report.pdf");
+        let mut cmd = env.command(&[
+            "--json",
+            "report-pdf",
+            "--answers",
+            EXAMPLE,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        cmd.env("WAYPOINT_DATA_DIR", &data);
+        let o = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+            .await
+            .unwrap();
+        ok(&o);
+        let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let f = flat(&pdftotext(&out));
+        assert!(f.contains("Your high-point code RSA"), "{f}");
+        match key {
+            Some(_) => {
+                assert_eq!(j["careers"], "api");
+                assert!(f.contains("Matched by O*NET Web Services."), "{f}");
+            }
+            None => {
+                assert_eq!(j["careers"], "none");
+                assert!(f.contains("No careers were fetched for this result"), "{f}");
+            }
+        }
+        assert!(!data.exists(), "report-pdf made the data folder");
+    }
+}

@@ -15,7 +15,8 @@ use waypoint_store::{Batch, CacheKey, CareerSource, CareerTab, Session, Tab};
 use waypoint_error_code::ErrorCode;
 
 use crate::dto::{CareerRow, CareersPage, Lang, Source};
-use crate::{rfc3339, Problem, Result, ServiceError, Services};
+use crate::fallback::{Cacheable, Found};
+use crate::{Problem, Result, ServiceError, Services};
 
 pub const PAGE_SIZE: u32 = 20;
 /// The tabs prefetched right after a result, so each is ready when opened.
@@ -30,6 +31,68 @@ fn matching(s: &Session) -> (CareerMatch, String) {
             let key = arr.map(|v| v.to_string()).join(",");
             (CareerMatch::Scores(onet::Scores(arr)), key)
         }
+    }
+}
+
+/// Which page of which tab is asked for.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    tab: Tab,
+    /// 1-based.
+    page: u32,
+    /// The page's first row, 1-based.
+    start: u32,
+}
+
+impl Want {
+    fn new(tab: Tab, page: u32) -> Result<Want> {
+        if page == 0 {
+            return Err(ServiceError::InvalidInput(
+                "Pages are numbered from 1.".into(),
+            ));
+        }
+        Ok(Want {
+            tab,
+            page,
+            start: (page - 1) * PAGE_SIZE + 1,
+        })
+    }
+
+    /// A page past the end of a list of `total` is an error that says how many pages there are.
+    fn check(&self, total: u32) -> Result<()> {
+        if total > 0 && self.start > total {
+            return Err(ServiceError::PageOutOfRange {
+                page: self.page,
+                pages: total.div_ceil(PAGE_SIZE),
+            });
+        }
+        Ok(())
+    }
+
+    fn page_of(
+        &self,
+        total: u32,
+        rows: Vec<CareerRow>,
+        source: Source,
+        notice: Option<Problem>,
+    ) -> CareersPage {
+        CareersPage {
+            tab: self.tab,
+            page: self.page,
+            page_size: PAGE_SIZE,
+            total,
+            rows,
+            source,
+            fetched_at: None,
+            notice,
+        }
+    }
+}
+
+impl Cacheable for CareersPage {
+    fn mark_cached(&mut self, fetched_at: String) {
+        self.source = Source::Cache;
+        self.fetched_at = Some(fetched_at);
     }
 }
 
@@ -59,151 +122,133 @@ impl Services {
         lang: Lang,
         writes: &mut Writes,
     ) -> Result<CareersPage> {
-        let zone = tab.zone();
-        if page == 0 {
-            return Err(ServiceError::InvalidInput(
-                "Pages are numbered from 1.".into(),
-            ));
-        }
+        let want = Want::new(tab, page)?;
         let session = self.session(session_id)?;
         let (by, by_key) = matching(&session);
-        let start = (page - 1) * PAGE_SIZE + 1;
         let key = CacheKey::new(
             "careers",
             &[
                 ("by", &by_key),
                 ("tab", tab.key()),
-                ("start", &start.to_string()),
+                ("start", &want.start.to_string()),
             ],
             lang,
         )?
         // Careers for an answer string are personal: "forget everything" removes them.
         .personal();
-
-        let mut failure: Option<onet::Error> = None;
-        if let Some(client) = self.client() {
-            // Page 1 may be on its way already: submit asks for it with the results check.
-            let early = match page {
-                1 => self.inflight.take(session_id, tab, lang),
-                _ => None,
-            };
-            let fetched = match early {
-                Some(h) => match h.await {
-                    Ok(r) => r,
-                    // Aborted by a newer submit or a wipe: ask again.
-                    Err(_) => fetch_page(&client, lang, &by, zone, start).await,
-                },
-                None => fetch_page(&client, lang, &by, zone, start).await,
-            };
-            self.observe(&fetched);
-            match fetched {
-                Ok((rows, total)) => {
-                    if total > 0 && start > total {
-                        return Err(ServiceError::PageOutOfRange {
-                            page,
-                            pages: total.div_ceil(PAGE_SIZE),
-                        });
-                    }
-                    let out = CareersPage {
-                        tab,
-                        page,
-                        page_size: PAGE_SIZE,
-                        total,
-                        rows,
-                        source: Source::Api,
-                        fetched_at: None,
-                        notice: None,
-                    };
-                    let body = serde_json::to_value(&out).expect("careers page serialises");
-                    writes.cache.push((key, body));
-                    writes.snapshot(&session, &out, CareerSource::Api);
-                    return Ok(out);
-                }
-                Err(e @ onet::Error::InvalidParameter { .. }) if page > 1 => {
-                    // O*NET refuses a start past the end; page 1 tells how many pages there are.
-                    let first = fetch_page(&client, lang, &by, zone, 1).await;
-                    self.observe(&first);
-                    let (_, total) = first?;
-                    if start > total {
-                        return Err(ServiceError::PageOutOfRange {
-                            page,
-                            pages: total.div_ceil(PAGE_SIZE),
-                        });
-                    }
-                    return Err(e.into());
-                }
-                Err(e) if e.is_input() => return Err(e.into()),
-                Err(e) => {
-                    tracing::warn!(code = %e.code(), "careers from O*NET failed: {e}");
-                    failure = Some(e);
-                }
+        let found = self
+            .onet_or_cache("careers", &key, |client| {
+                self.careers_from_onet(client, session_id, lang, &by, want)
+            })
+            .await?;
+        match found {
+            Found::Api(out) => {
+                let body = serde_json::to_value(&out).expect("careers page serialises");
+                writes.cache.push((key, body));
+                writes.snapshot(&session, &out, CareerSource::Api);
+                Ok(out)
             }
+            Found::Fallback {
+                cached: Some(mut out),
+                failure,
+            } => {
+                // Said by code, so the UI can put it in the person's language.
+                out.notice = failure.as_ref().map(Problem::from);
+                Ok(out)
+            }
+            Found::Fallback {
+                cached: None,
+                failure,
+            } => self.careers_offline(&session, want, failure, writes),
         }
-        // Said by code, so the UI can put it in the person's language.
+    }
+
+    /// The page from O*NET: `Ok(Err(_))` is a failure to fall back from, `Err` is final.
+    async fn careers_from_onet(
+        &self,
+        client: onet::Client,
+        session_id: &str,
+        lang: Lang,
+        by: &CareerMatch,
+        want: Want,
+    ) -> Result<Fetched<CareersPage>> {
+        let zone = want.tab.zone();
+        // Page 1 may be on its way already: submit asks for it with the results check.
+        let early = match want.page {
+            1 => self.inflight.take(session_id, want.tab, lang),
+            _ => None,
+        };
+        let fetched = match early {
+            Some(h) => match h.await {
+                Ok(r) => r,
+                // Aborted by a newer submit or a wipe: ask again.
+                Err(_) => fetch_page(&client, lang, by, zone, want.start).await,
+            },
+            None => fetch_page(&client, lang, by, zone, want.start).await,
+        };
+        self.observe(&fetched);
+        match fetched {
+            Ok((rows, total)) => {
+                want.check(total)?;
+                Ok(Ok(want.page_of(total, rows, Source::Api, None)))
+            }
+            Err(e @ onet::Error::InvalidParameter { .. }) if want.page > 1 => {
+                // O*NET refuses a start past the end; page 1 tells how many pages there are.
+                let first = fetch_page(&client, lang, by, zone, 1).await;
+                self.observe(&first);
+                want.check(first?.1)?;
+                Err(e.into())
+            }
+            Err(e) if e.is_input() => Err(e.into()),
+            Err(e) => Ok(Err(e)),
+        }
+    }
+
+    /// Neither O*NET nor the cache had the page: Waypoint's estimate, else O*NET's failure,
+    /// else a page that says careers need data.
+    fn careers_offline(
+        &self,
+        session: &Session,
+        want: Want,
+        failure: Option<onet::Error>,
+        writes: &mut Writes,
+    ) -> Result<CareersPage> {
         let notice = failure.as_ref().map(Problem::from);
-
-        if let Some(hit) = self.store.cache_get(&key)? {
-            if let Ok(mut out) = serde_json::from_value::<CareersPage>(hit.body) {
-                out.source = Source::Cache;
-                out.fetched_at = Some(rfc3339(hit.fetched_at));
-                out.notice = notice;
-                return Ok(out);
-            }
-        }
-
         if let Some(matcher) = self.matcher()? {
-            profile::ensure_not_flat(&session.scores)?;
-            let ranked = matcher.rank(&session.scores, zone)?;
+            let ranked = estimate_rows(&matcher, &session.scores, want.tab.zone())?;
             let total = ranked.len() as u32;
-            if total > 0 && start > total {
-                return Err(ServiceError::PageOutOfRange {
-                    page,
-                    pages: total.div_ceil(PAGE_SIZE),
-                });
-            }
-            let rows = rows_of(&matcher, &ranked)
-                .skip((start - 1) as usize)
+            want.check(total)?;
+            let rows = ranked
+                .into_iter()
+                .skip((want.start - 1) as usize)
                 .take(PAGE_SIZE as usize)
                 .collect();
-            let out = CareersPage {
-                tab,
-                page,
-                page_size: PAGE_SIZE,
-                total,
-                rows,
-                source: Source::Estimate,
-                fetched_at: None,
-                notice: notice.or_else(|| {
-                    Some(Problem::new(
-                        ErrorCode::CareersEstimate,
-                        format!(
-                            "Waypoint's offline estimate from O*NET data release {}. Add an O*NET key for O*NET's own matches.",
-                            matcher.release()
-                        ),
-                    ))
-                }),
-            };
-            writes.snapshot(&session, &out, CareerSource::Estimate);
+            let notice = notice.or_else(|| {
+                Some(Problem::new(
+                    ErrorCode::CareersEstimate,
+                    format!(
+                        "Waypoint's offline estimate from O*NET data release {}. Add an O*NET key for O*NET's own matches.",
+                        matcher.release()
+                    ),
+                ))
+            });
+            let out = want.page_of(total, rows, Source::Estimate, notice);
+            writes.snapshot(session, &out, CareerSource::Estimate);
             return Ok(out);
         }
-
         // Nothing to show. A failure worth retrying (429, 5xx, offline) is reported as itself.
         if let Some(e) = failure {
             return Err(e.into());
         }
-        Ok(CareersPage {
-            tab,
-            page,
-            page_size: PAGE_SIZE,
-            total: 0,
-            rows: vec![],
-            source: Source::Unavailable,
-            fetched_at: None,
-            notice: Some(Problem::new(
+        Ok(want.page_of(
+            0,
+            vec![],
+            Source::Unavailable,
+            Some(Problem::new(
                 ErrorCode::CareersNeedData,
                 "Careers need O*NET data: add an O*NET key in Settings, or import an O*NET database release for offline use.",
             )),
-        })
+        ))
     }
 
     /// Page 1 of every tab at once, so each Job Zone tab is ready when the person opens it.
@@ -374,8 +419,9 @@ pub(crate) async fn fetch_page(
     Ok((rows, total))
 }
 
-/// One tab's page from O*NET: its rows and the list's total.
-type Fetched = std::result::Result<(Vec<CareerRow>, u32), onet::Error>;
+/// An answer from O*NET, or why there is none; by default one tab's page: its rows and the
+/// list's total.
+type Fetched<T = (Vec<CareerRow>, u32)> = std::result::Result<T, onet::Error>;
 
 /// What showing a careers page leaves to write: the cache row and the snapshot tab.
 #[derive(Default)]

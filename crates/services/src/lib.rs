@@ -9,6 +9,7 @@
 pub mod careers;
 pub mod dto;
 mod error;
+mod fallback;
 pub mod history;
 pub mod key;
 pub mod online;

@@ -1,12 +1,19 @@
 //! The questionnaire and the draft that records each answer as it is given.
 
-use time::OffsetDateTime;
 use waypoint_onet as onet;
 use waypoint_profiler::{instrument, Form};
 use waypoint_store::CacheKey;
 
 use crate::dto::{AnswerOption, Draft, Item, Lang, Questionnaire, Source};
+use crate::fallback::{Cacheable, Found};
 use crate::{rfc3339, Result, ServiceError, Services};
+
+impl Cacheable for Questionnaire {
+    fn mark_cached(&mut self, fetched_at: String) {
+        self.source = Source::Cache;
+        self.fetched_at = Some(fetched_at);
+    }
+}
 
 fn onet_form(form: Form) -> Result<onet::Form> {
     match form {
@@ -86,32 +93,20 @@ impl Services {
     pub async fn questionnaire(&self, form: Form, lang: Lang) -> Result<Questionnaire> {
         let oform = onet_form(form)?;
         let key = CacheKey::new(form_key(form), &[], lang)?;
-        if let Some(client) = self.client() {
-            let r = client.questions_all(lang, oform).await;
-            self.observe(&r);
-            match r {
-                Ok(q) => {
-                    let out = from_api(form, lang, q);
-                    let body = serde_json::to_value(&out).expect("questionnaire serialises");
-                    self.store.cache_put(
-                        &key,
-                        &body,
-                        self.release().as_deref(),
-                        OffsetDateTime::now_utc(),
-                    )?;
-                    return Ok(out);
-                }
-                Err(e) => tracing::warn!(code = %e.code(), "questions from O*NET failed: {e}"),
+        let found = self
+            .onet_or_cache("questions", &key, |client| async move {
+                let r = client.questions_all(lang, oform).await;
+                self.observe(&r);
+                Ok(r.map(|q| from_api(form, lang, q)))
+            })
+            .await?;
+        match found {
+            Found::Api(q) => {
+                self.cache_answer(&key, &q)?;
+                Ok(q)
             }
+            Found::Fallback { cached, .. } => Ok(cached.unwrap_or_else(|| bundled(form, lang))),
         }
-        if let Some(hit) = self.store.cache_get(&key)? {
-            if let Ok(mut q) = serde_json::from_value::<Questionnaire>(hit.body) {
-                q.source = Source::Cache;
-                q.fetched_at = Some(rfc3339(hit.fetched_at));
-                return Ok(q);
-            }
-        }
-        Ok(bundled(form, lang))
     }
 
     pub fn start_draft(&self, form: Form, lang: Lang) -> Result<Draft> {

@@ -1,12 +1,24 @@
 //! Career reports: O*NET (cached) → cache → "not available offline" with the cached time.
 
 use futures::future::join_all;
-use time::OffsetDateTime;
 use waypoint_onet::{self as onet, Section};
 use waypoint_store::{CacheKey, StoreError};
 
 use crate::dto::{CareerReport, Lang, ReportSection, Source};
-use crate::{rfc3339, Result, ServiceError, Services};
+use crate::fallback::{Cacheable, Found};
+use crate::{Result, ServiceError, Services};
+
+impl Cacheable for CareerReport {
+    fn mark_cached(&mut self, fetched_at: String) {
+        self.source = Source::Cache;
+        self.fetched_at = Some(fetched_at);
+    }
+
+    /// Damaged stored data, not the caller's input.
+    fn damaged(e: serde_json::Error) -> Result<Option<Self>> {
+        Err(StoreError::Data(format!("the cached report is unreadable: {e}")).into())
+    }
+}
 
 fn section_title(s: Section, lang: Lang) -> &'static str {
     use Section::*;
@@ -36,39 +48,29 @@ impl Services {
     pub async fn career_report(&self, code: &str, lang: Lang) -> Result<CareerReport> {
         onet::validate::career_code(code)?;
         let key = CacheKey::new("report", &[("code", code)], lang)?;
-        let mut failure = None;
-        if let Some(client) = self.client() {
-            match self.fetch_report(&client, code, lang).await {
-                Ok(report) => {
-                    let body = serde_json::to_value(&report).expect("report serialises");
-                    self.store.cache_put(
-                        &key,
-                        &body,
-                        self.release().as_deref(),
-                        OffsetDateTime::now_utc(),
-                    )?;
-                    return Ok(report);
+        let found = self
+            .onet_or_cache("career report", &key, |client| async move {
+                match self.fetch_report(&client, code, lang).await {
+                    Err(e) if e.is_input() || matches!(e, onet::Error::NotFound { .. }) => {
+                        Err(e.into())
+                    }
+                    r => Ok(r),
                 }
-                Err(e) if e.is_input() || matches!(e, onet::Error::NotFound { .. }) => {
-                    return Err(e.into())
-                }
-                Err(e) => {
-                    tracing::warn!(code = %e.code(), "career report from O*NET failed: {e}");
-                    failure = Some(e);
-                }
+            })
+            .await?;
+        match found {
+            Found::Api(report) => {
+                self.cache_answer(&key, &report)?;
+                Ok(report)
             }
-        }
-        match self.store.cache_get(&key)? {
-            Some(hit) => {
-                // Damaged stored data, not the caller's input.
-                let mut r: CareerReport = serde_json::from_value(hit.body).map_err(|e| {
-                    StoreError::Data(format!("the cached report is unreadable: {e}"))
-                })?;
-                r.source = Source::Cache;
-                r.fetched_at = Some(rfc3339(hit.fetched_at));
-                Ok(r)
-            }
-            None => match failure {
+            Found::Fallback {
+                cached: Some(report),
+                ..
+            } => Ok(report),
+            Found::Fallback {
+                cached: None,
+                failure,
+            } => match failure {
                 // A 429, a 5xx or a refused certificate is not "offline": say what happened.
                 Some(e) if !e.is_offline() || matches!(e, onet::Error::Certificate { .. }) => {
                     Err(e.into())

@@ -424,6 +424,55 @@ async fn offline_careers_fall_back_to_the_cache_then_the_estimate_then_a_clear_s
 }
 
 #[tokio::test]
+async fn the_estimate_pages_to_its_end_and_a_damaged_cached_page_is_skipped() {
+    let e = env(DEAD, None);
+    e.services
+        .store()
+        .replace_pack(&small_pack(), time::OffsetDateTime::now_utc())
+        .unwrap();
+    let out = e
+        .services
+        .submit_scores(Form::Ip60, [30, 12, 25, 20, 10, 8], Lang::En, None)
+        .unwrap();
+    // Page 1 as the cache would hold it, but no longer a careers page.
+    let key = waypoint_store::CacheKey::new(
+        "careers",
+        &[("by", "30,12,25,20,10,8"), ("tab", "all"), ("start", "1")],
+        Lang::En,
+    )
+    .unwrap()
+    .personal();
+    e.services
+        .store()
+        .cache_put(
+            &key,
+            &serde_json::json!({"not": "a page"}),
+            None,
+            time::OffsetDateTime::now_utc(),
+        )
+        .unwrap();
+    let s = &e.services;
+    let p1 = s
+        .careers(&out.session_id, Tab::All, 1, Lang::En)
+        .await
+        .unwrap();
+    assert_eq!((p1.source, p1.total), (Source::Estimate, 60));
+    // 60 careers are three pages of 20: the last one is full, the fourth is past the end.
+    let p3 = s
+        .careers(&out.session_id, Tab::All, 3, Lang::En)
+        .await
+        .unwrap();
+    assert_eq!((p3.page, p3.rows.len()), (3, 20));
+    assert!(p3.rows.iter().all(|r| !p1.rows.contains(r)));
+    let past = s
+        .careers(&out.session_id, Tab::All, 4, Lang::En)
+        .await
+        .unwrap_err();
+    assert_eq!(past.code(), "input.page_out_of_range");
+    assert!(past.to_string().contains("3 page(s)"), "{past}");
+}
+
+#[tokio::test]
 async fn a_flat_profile_gets_no_arbitrary_careers() {
     let e = env(DEAD, None);
     e.services

@@ -1,0 +1,133 @@
+//! The `…/careers/` resources: the list of every career, and a career's report (its overview
+//! and nine sections, all read by one generic function).
+
+use crate::client::{path_prefix, q, Client};
+use crate::error::Result;
+use crate::types::*;
+use crate::validate::{self, Range};
+use serde::de::DeserializeOwned;
+
+/// Sections the contract answers with a bare array (read as lists, so a 1.9-style wrapper
+/// object holding one array is accepted too); the others are one object.
+fn is_list(section: Section) -> bool {
+    matches!(
+        section,
+        Section::Knowledge
+            | Section::Skills
+            | Section::Abilities
+            | Section::Technology
+            | Section::CheckOutMyState
+    )
+}
+
+impl Client {
+    /// One page of `…/careers/` (every career, no matching).
+    pub async fn career_list(&self, lang: Lang, range: Range) -> Result<Page<CareerRef>> {
+        let path = format!("{}/careers/", path_prefix(lang));
+        Ok(self.page(&path, Vec::new(), range, "career").await?.0)
+    }
+
+    fn report_path(lang: Lang, code: &str, section: Option<Section>) -> Result<String> {
+        validate::career_code(code)?;
+        Ok(match section {
+            None => format!("{}/careers/{code}/", path_prefix(lang)),
+            Some(s) => format!("{}/careers/{code}/{}", path_prefix(lang), s.as_str()),
+        })
+    }
+
+    /// `…/careers/{code}/` (note the trailing slash).
+    pub async fn career_overview(&self, lang: Lang, code: &str) -> Result<CareerOverview> {
+        self.get_json(&Self::report_path(lang, code, None)?, &[])
+            .await
+    }
+
+    /// `…/careers/{code}/{section}` decoded as `T`: `Vec<ElementGroup>` for knowledge, skills
+    /// and abilities, `Personality`, `Vec<Technology>`, `Education`, `JobOutlook`,
+    /// `Vec<StateOutlook>` (sorted by name) or `ExploreMore`. [`Client::career_section`] picks
+    /// the type for a section chosen at run time.
+    pub async fn section<T: DeserializeOwned>(
+        &self,
+        lang: Lang,
+        code: &str,
+        section: Section,
+    ) -> Result<T> {
+        let query = match section {
+            Section::CheckOutMyState => vec![q("sort", "name")],
+            _ => Vec::new(),
+        };
+        self.section_with(lang, code, section, &query).await
+    }
+
+    async fn section_with<T: DeserializeOwned>(
+        &self,
+        lang: Lang,
+        code: &str,
+        section: Section,
+        query: &[(String, String)],
+    ) -> Result<T> {
+        let path = Self::report_path(lang, code, Some(section))?;
+        if is_list(section) {
+            self.get_list_as(&path, query).await
+        } else {
+            self.get_json(&path, query).await
+        }
+    }
+
+    // Typed names for the sections callers read on their own; any other is `section::<T>`.
+    pub async fn knowledge(&self, lang: Lang, code: &str) -> Result<Vec<ElementGroup>> {
+        self.section(lang, code, Section::Knowledge).await
+    }
+
+    pub async fn education(&self, lang: Lang, code: &str) -> Result<Education> {
+        self.section(lang, code, Section::Education).await
+    }
+
+    pub async fn job_outlook(&self, lang: Lang, code: &str) -> Result<JobOutlook> {
+        self.section(lang, code, Section::JobOutlook).await
+    }
+
+    /// The state table, in the order asked for.
+    pub async fn check_out_my_state(
+        &self,
+        lang: Lang,
+        code: &str,
+        sort: StateSort,
+    ) -> Result<Vec<StateOutlook>> {
+        let sort = match sort {
+            StateSort::Name => "name",
+            StateSort::JobOutlook => "job_outlook",
+        };
+        self.section_with(lang, code, Section::CheckOutMyState, &[q("sort", sort)])
+            .await
+    }
+
+    /// Any section chosen at run time.
+    pub async fn career_section(
+        &self,
+        lang: Lang,
+        code: &str,
+        section: Section,
+    ) -> Result<SectionData> {
+        Ok(match section {
+            Section::Knowledge | Section::Skills | Section::Abilities => {
+                SectionData::Elements(self.section(lang, code, section).await?)
+            }
+            Section::Personality => {
+                SectionData::Personality(self.section(lang, code, section).await?)
+            }
+            Section::Technology => {
+                SectionData::Technology(self.section(lang, code, section).await?)
+            }
+            Section::Education => SectionData::Education(self.section(lang, code, section).await?),
+            Section::JobOutlook => {
+                SectionData::JobOutlook(self.section(lang, code, section).await?)
+            }
+            Section::CheckOutMyState => {
+                SectionData::States(self.section(lang, code, section).await?)
+            }
+            Section::ExploreMore => {
+                SectionData::ExploreMore(self.section(lang, code, section).await?)
+            }
+        })
+    }
+}

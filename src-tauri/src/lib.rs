@@ -8,6 +8,7 @@ pub mod app_info;
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod fatal;
 pub mod kiosk;
 pub mod links;
 pub mod startup;
@@ -108,10 +109,7 @@ pub fn run() {
     STARTED.get_or_init(Instant::now);
     let paths = match waypoint_config::Paths::resolve() {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("Waypoint cannot start: {e}");
-            std::process::exit(1);
-        }
+        Err(e) => fatal::exit_with(&e.to_string()),
     };
     // Before the log opens a file in the new folder, which Windows would then refuse to move.
     let moved = waypoint_config::Paths::legacy_data_dir_of_this_user()
@@ -207,7 +205,7 @@ pub fn run() {
             Ok(())
         })
         .build(tauri::generate_context!("tauri.conf.json"))
-        .expect("error while building Waypoint")
+        .unwrap_or_else(|e| fatal::exit_with(&format!("the window could not be created: {e}")))
         .run(move |app, event| {
             // Cmd+Q, the Dock's Quit and the like reach the app only as this request.
             if let tauri::RunEvent::ExitRequested { api, .. } = &event {

@@ -470,6 +470,7 @@ pub fn quit_app(app: AppHandle, kiosk: Kiosk<'_>) -> Res<()> {
 pub fn ui_ready(app: AppHandle, svc: Svc<'_>) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
+        let app_for_key = app.clone();
         let services = svc.inner().clone();
         // Its own thread: the check reads the whole file (seconds for a large history) on its
         // own connection, so commands keep working meanwhile.
@@ -484,7 +485,6 @@ pub fn ui_ready(app: AppHandle, svc: Svc<'_>) {
             tracing::warn!("could not start the integrity check: {e}");
         }
         let services = svc.inner().clone();
-        let app_for_key = app.clone();
         let spawned = std::thread::Builder::new()
             .name("keychain".into())
             .spawn(move || {

@@ -261,6 +261,28 @@ fn navigation_allowed(url: &tauri::Url, debug_build: bool) -> bool {
 pub type SharedServices = Arc<waypoint_services::Services>;
 
 #[cfg(test)]
+mod windows_manifest_tests {
+    include!("windows_manifest.rs");
+
+    #[test]
+    fn test_binaries_get_common_controls_v6_with_msvc_only() {
+        let [embed, dependency] = windows_manifest_link_args("windows", "msvc").unwrap();
+        assert_eq!(embed, "/MANIFEST:EMBED");
+        assert!(dependency.starts_with("/MANIFESTDEPENDENCY:type='win32'"));
+        for part in [
+            "name='Microsoft.Windows.Common-Controls'",
+            "version='6.0.0.0'",
+            "publicKeyToken='6595b64144ccf1df'",
+        ] {
+            assert!(dependency.contains(part), "{part}: {dependency}");
+        }
+        assert_eq!(windows_manifest_link_args("windows", "gnu"), None);
+        assert_eq!(windows_manifest_link_args("linux", "gnu"), None);
+        assert_eq!(windows_manifest_link_args("macos", ""), None);
+    }
+}
+
+#[cfg(test)]
 mod window_state_tests {
     use super::remembered_window_state;
     use tauri_plugin_window_state::StateFlags;

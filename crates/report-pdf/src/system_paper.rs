@@ -163,6 +163,22 @@ mod tests {
     }
 
     #[test]
+    fn the_os_is_asked_where_it_has_a_setting() {
+        let answer = os_paper();
+        // Seen in CI's log (`--nocapture`) for each system.
+        println!(
+            "system paper: OS says {answer:?}, chosen {:?}",
+            system_paper()
+        );
+        if cfg!(windows) {
+            // Every Windows user locale has a paper size: None means the call is wrong.
+            assert!(answer.is_some());
+        } else if !cfg!(target_os = "macos") {
+            assert_eq!(answer, None, "Linux reads the environment only");
+        }
+    }
+
+    #[test]
     fn windows_paper_codes() {
         assert_eq!(windows_paper(1), Some(Paper::Letter)); // DMPAPER_LETTER
         assert_eq!(windows_paper(5), Some(Paper::Letter)); // DMPAPER_LEGAL

@@ -107,7 +107,7 @@ impl Services {
     /// [`Services::load_key`] (the app calls it after the first paint), so a keychain prompt
     /// (macOS) or a slow Secret Service never holds up start-up or a kiosk.
     pub fn new(store: Store, keys: KeyStore, onet: OnetSettings) -> Services {
-        let s = Services {
+        Services {
             store,
             keys,
             onet,
@@ -120,8 +120,7 @@ impl Services {
             unsaved: Mutex::new(HashMap::new()),
             inflight: careers::InFlight::default(),
             save_results: std::sync::atomic::AtomicBool::new(true),
-        };
-        s
+        }
     }
 
     /// Reads the stored key from the keychain, once: the first call asks the keychain, later

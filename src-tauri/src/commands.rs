@@ -281,10 +281,20 @@ pub fn forget_everything(svc: Svc<'_>) -> Res<()> {
     ok(svc.forget_everything())
 }
 
+/// Off the UI thread: reading the keychain may wait for a macOS prompt or a slow Secret Service.
 #[tauri::command]
 #[specta::specta]
-pub fn key_status(svc: Svc<'_>) -> KeyStatus {
-    svc.key_status()
+pub async fn key_status(app: AppHandle) -> KeyStatus {
+    // An owned handle, not `State<'_>`: an async command that borrows must return a Result,
+    // and this one never fails.
+    let svc = app.state::<Arc<Services>>().inner().clone();
+    tauri::async_runtime::spawn_blocking(move || svc.key_status())
+        .await
+        .unwrap_or_else(|e| KeyStatus {
+            present: false,
+            last_four: None,
+            keychain_error: Some(AppError::new(ErrorCode::KeychainFailed, e.to_string())),
+        })
 }
 
 #[tauri::command]
@@ -370,10 +380,11 @@ pub struct Printed {
     pub job: Option<String>,
 }
 
-/// Prints to the default printer. In kiosk mode the file is deleted right after.
+/// Prints to the default printer. In kiosk mode the file is deleted once spooled. Async and
+/// on a blocking thread: the print command (PowerShell on Windows) must not freeze the window.
 #[tauri::command]
 #[specta::specta]
-pub fn print_report(
+pub async fn print_report(
     svc: Svc<'_>,
     kiosk: Kiosk<'_>,
     session_id: String,
@@ -385,7 +396,13 @@ pub fn print_report(
             "Printing is turned off on this computer. Ask a staff member for help.",
         ));
     }
-    let job = ok(svc.print_report(&session_id, lang, None, None, kiosk.enabled()))?;
+    let svc = svc.inner().clone();
+    let delete_after = kiosk.enabled();
+    let job = tauri::async_runtime::spawn_blocking(move || {
+        ok(svc.print_report(&session_id, lang, None, None, delete_after))
+    })
+    .await
+    .map_err(|e| AppError::new(ErrorCode::PrintFailed, e.to_string()))??;
     Ok(Printed { job: job.id })
 }
 
@@ -446,12 +463,14 @@ pub fn quit_app(app: AppHandle, kiosk: Kiosk<'_>) -> Res<()> {
 
 /// The welcome screen calls this once it is painted and usable: the start-up mark for
 /// `cargo xtask bench`, and the moment for the integrity check the store skipped at open
-/// (issue #22). Logged the first time only (the welcome screen mounts again later).
+/// (issue #22) and for reading the key from the keychain, whose prompt (macOS) must never
+/// hold up the first paint. Logged the first time only (the welcome screen mounts again later).
 #[tauri::command]
 #[specta::specta]
 pub fn ui_ready(app: AppHandle, svc: Svc<'_>) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
+        let app_for_key = app.clone();
         let services = svc.inner().clone();
         // Its own thread: the check reads the whole file (seconds for a large history) on its
         // own connection, so commands keep working meanwhile.
@@ -459,18 +478,22 @@ pub fn ui_ready(app: AppHandle, svc: Svc<'_>) {
             .name("integrity-check".into())
             .spawn(move || {
                 if let Some(notice) = crate::startup::check_later(&services) {
-                    if let Some(state) = app.try_state::<AppState>() {
-                        state
-                            .late_notices
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .push(notice.clone());
-                    }
-                    let _ = crate::events::StoreNotice(notice).emit(&app);
+                    late_notice(&app, notice);
                 }
             });
         if let Err(e) = spawned {
             tracing::warn!("could not start the integrity check: {e}");
+        }
+        let services = svc.inner().clone();
+        let spawned = std::thread::Builder::new()
+            .name("keychain".into())
+            .spawn(move || {
+                if let Some(notice) = services.load_key() {
+                    late_notice(&app_for_key, notice);
+                }
+            });
+        if let Err(e) = spawned {
+            tracing::warn!("could not read the keychain in the background: {e}");
         }
         let ms = crate::STARTED.get().map_or(0, |t| t.elapsed().as_millis());
         tracing::info!("UI ready {ms} ms after start");
@@ -479,4 +502,16 @@ pub fn ui_ready(app: AppHandle, svc: Svc<'_>) {
             println!("waypoint-ready {ms}");
         }
     });
+}
+
+/// A notice found after the window was up: kept for `startup_notices` and sent as an event.
+fn late_notice(app: &AppHandle, notice: AppError) {
+    if let Some(state) = app.try_state::<AppState>() {
+        state
+            .late_notices
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(notice.clone());
+    }
+    let _ = crate::events::StoreNotice(notice).emit(app);
 }

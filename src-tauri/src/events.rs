@@ -13,7 +13,7 @@ pub struct OnlineStatus {
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct PackProgressEvent(pub PackProgress);
 
-/// A notice found after start-up (the later integrity check set a damaged database aside):
-/// shown like the start-up notices.
+/// A notice found after start-up (the later integrity check set a damaged database aside, or
+/// the keychain, read after the first paint, could not be read): shown like the start-up notices.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct StoreNotice(pub crate::AppError);

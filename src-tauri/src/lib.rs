@@ -8,6 +8,7 @@ pub mod app_info;
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod fatal;
 pub mod kiosk;
 pub mod links;
 pub mod startup;
@@ -108,10 +109,7 @@ pub fn run() {
     STARTED.get_or_init(Instant::now);
     let paths = match waypoint_config::Paths::resolve() {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("Waypoint cannot start: {e}");
-            std::process::exit(1);
-        }
+        Err(e) => fatal::exit_with(&e.to_string()),
     };
     // Before the log opens a file in the new folder, which Windows would then refuse to move.
     let moved = waypoint_config::Paths::legacy_data_dir_of_this_user()
@@ -207,7 +205,7 @@ pub fn run() {
             Ok(())
         })
         .build(tauri::generate_context!("tauri.conf.json"))
-        .expect("error while building Waypoint")
+        .unwrap_or_else(|e| fatal::exit_with(&format!("the window could not be created: {e}")))
         .run(move |app, event| {
             // Cmd+Q, the Dock's Quit and the like reach the app only as this request.
             if let tauri::RunEvent::ExitRequested { api, .. } = &event {
@@ -261,6 +259,28 @@ fn navigation_allowed(url: &tauri::Url, debug_build: bool) -> bool {
 
 /// The services every command shares (what `app.manage` holds).
 pub type SharedServices = Arc<waypoint_services::Services>;
+
+#[cfg(test)]
+mod windows_manifest_tests {
+    include!("windows_manifest.rs");
+
+    #[test]
+    fn test_binaries_get_common_controls_v6_with_msvc_only() {
+        let [embed, dependency] = windows_manifest_link_args("windows", "msvc").unwrap();
+        assert_eq!(embed, "/MANIFEST:EMBED");
+        assert!(dependency.starts_with("/MANIFESTDEPENDENCY:type='win32'"));
+        for part in [
+            "name='Microsoft.Windows.Common-Controls'",
+            "version='6.0.0.0'",
+            "publicKeyToken='6595b64144ccf1df'",
+        ] {
+            assert!(dependency.contains(part), "{part}: {dependency}");
+        }
+        assert_eq!(windows_manifest_link_args("windows", "gnu"), None);
+        assert_eq!(windows_manifest_link_args("linux", "gnu"), None);
+        assert_eq!(windows_manifest_link_args("macos", ""), None);
+    }
+}
 
 #[cfg(test)]
 mod window_state_tests {

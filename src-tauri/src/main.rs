@@ -3,11 +3,8 @@
 
 fn main() {
     // One version source: Cargo.toml's, shown here, in About and in the bundles.
-    if std::env::args()
-        .skip(1)
-        .any(|a| a == "--version" || a == "-V")
-    {
-        println!("Waypoint {}", env!("CARGO_PKG_VERSION"));
+    if let Some(version) = waypoint_app::fatal::version_request(std::env::args()) {
+        waypoint_app::fatal::print_to_console(&version);
         return;
     }
     waypoint_app::run();

@@ -88,10 +88,8 @@ pub fn start_with(paths: Paths, keys: KeyStore) -> Started {
             waypoint_config::DEFAULT_API_BASE.to_string()
         }
     };
+    // The keychain is not read here: `ui_ready` does it after the first paint.
     let services = Services::new(store, keys, OnetSettings::new(api_base));
-    if let Some(p) = services.key_status().keychain_error {
-        notices.push(p);
-    }
     Started {
         services: Arc::new(services),
         state: AppState {
@@ -189,6 +187,11 @@ mod tests {
         assert!(
             codes.contains(&"store.recovered_from_corruption"),
             "{codes:?}"
+        );
+        // A keychain prompt must never hold up the window: read after the first paint.
+        assert!(
+            !s.services.key_loaded(),
+            "the keychain was read at start-up"
         );
         let aside = std::fs::read_dir(dir.path())
             .unwrap()

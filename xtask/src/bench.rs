@@ -106,7 +106,7 @@ pub fn bench() -> Result {
         "answering in Chromium (performance marks)",
         &r.join("ui/tests/bench/answering.mjs"),
         || {
-            sh(&r, "npm", &["--prefix", "ui", "run", "build:e2e"])?;
+            sh(&r, super::npm(), &["--prefix", "ui", "run", "build:e2e"])?;
             sh(&r, "node", &["ui/tests/bench/answering.mjs"])
         },
     );

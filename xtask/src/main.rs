@@ -414,7 +414,7 @@ fn test() -> Result {
     })?;
     build_ui()?;
     step("no mock IPC in the production bundle", || {
-        sh(&ui(), "npm", &["run", "test:dist"])
+        sh(&ui(), npm(), &["run", "test:dist"])
     })?;
     step("mock-IPC UI bundle (ui/dist-e2e)", || {
         sh(&ui(), npm(), &["run", "build:e2e"])

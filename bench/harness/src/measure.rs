@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
+#[cfg(unix)]
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -178,6 +179,17 @@ impl Drop for Running {
     }
 }
 
+/// Puts the app in a process group of its own, which [`Running::stop`] signals as a whole.
+#[cfg(unix)]
+fn own_process_group(cmd: &mut Command) {
+    cmd.process_group(0);
+}
+
+/// The harness measures on Linux (it reads `/proc`); elsewhere it only has to build, so
+/// `cargo build --workspace` and `cargo test --workspace` work on Windows.
+#[cfg(not(unix))]
+fn own_process_group(_cmd: &mut Command) {}
+
 /// Starts `bin` with a fresh data folder and waits for its `waypoint-ready <ms>` line.
 /// Returns (ms from spawn to the line, ms the app itself measured, ms at which it created its
 /// window, the running app), after
@@ -189,14 +201,15 @@ fn launch_until_ready(
 ) -> Result<(f64, u64, u64, Running)> {
     let data = tempfile::tempdir()?;
     let t0 = Instant::now();
-    let mut child = Command::new(bin)
-        .envs(env.iter().map(|(k, v)| (k, v)))
+    let mut cmd = Command::new(bin);
+    cmd.envs(env.iter().map(|(k, v)| (k, v)))
         .env("WAYPOINT_DATA_DIR", data.path())
         .env("WAYPOINT_BENCH_READY", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .process_group(0)
+        .stderr(Stdio::null());
+    own_process_group(&mut cmd);
+    let mut child = cmd
         .spawn()
         .with_context(|| format!("starting {}", bin.display()))?;
     let pid = child.id();

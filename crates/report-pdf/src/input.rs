@@ -32,9 +32,18 @@ impl Paper {
             .split(['-', '_'])
             .skip(1)
             .find(|t| t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()));
-        match region {
-            Some(r) if LETTER_REGIONS.iter().any(|l| l.eq_ignore_ascii_case(r)) => Paper::Letter,
-            _ => Paper::A4,
+        region.map_or(Paper::A4, Paper::for_region)
+    }
+
+    /// The usual paper for a two-letter region code (`US`, `gb`).
+    pub fn for_region(region: &str) -> Paper {
+        if LETTER_REGIONS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(region))
+        {
+            Paper::Letter
+        } else {
+            Paper::A4
         }
     }
 

@@ -12,13 +12,15 @@ mod error;
 mod input;
 mod page;
 mod print;
+mod system_paper;
 mod text;
 
 use std::path::Path;
 
 pub use error::ReportError;
 pub use input::{CareerRow, CareerSource, CareersBlock, Paper, ReportDate, ReportInput};
-pub use print::{print, PrintJob};
+pub use print::{may_delete_after_print, print, PrintJob};
+pub use system_paper::system_paper;
 /// Language of everything the project writes on the page. Career titles stay as given.
 pub use waypoint_profiler::Lang;
 

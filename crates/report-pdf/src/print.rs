@@ -45,7 +45,8 @@ pub fn print(path: &Path, printer: Option<&str>) -> Result<PrintJob, ReportError
         }
         other => other,
     };
-    let (cmd, reports_job_id) = print_command(Os::current(), path, printer);
+    let (mut cmd, reports_job_id) = print_command(Os::current(), path, printer);
+    no_console_window(&mut cmd);
     let out = run(cmd)?;
     let id = if reports_job_id {
         parse_lp_job_id(&String::from_utf8_lossy(&out.stdout))
@@ -108,6 +109,44 @@ else { Start-Process -FilePath $f -Verb Print }";
         None => cmd.env_remove("WAYPOINT_PRINTER"),
     };
     cmd
+}
+
+/// Whether the printed file may be deleted once [`print`] has returned (`sent`: it returned
+/// a job). `lp` and `lpr` hand the file's bytes to CUPS before they exit; Windows' print
+/// verb only starts the PDF application, which opens the file some time later, so there
+/// the file must stay. A job that was refused reads nothing, on any system.
+pub fn may_delete_after_print(sent: bool) -> bool {
+    may_delete_after_print_on(Os::current(), sent)
+}
+
+pub(crate) fn may_delete_after_print_on(os: Os, sent: bool) -> bool {
+    match os {
+        Os::Linux | Os::Mac => true,
+        Os::Windows => !sent,
+    }
+}
+
+/// `CREATE_NO_WINDOW`: a GUI app starting a console program (powershell.exe) would
+/// otherwise flash a console window on screen.
+pub(crate) const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+
+/// The process creation flags the print command gets on `os`.
+pub(crate) fn creation_flags(os: Os) -> u32 {
+    match os {
+        Os::Windows => CREATE_NO_WINDOW,
+        Os::Linux | Os::Mac => 0,
+    }
+}
+
+#[cfg(windows)]
+fn no_console_window(cmd: &mut Command) {
+    use std::os::windows::process::CommandExt;
+    cmd.creation_flags(creation_flags(Os::Windows));
+}
+
+#[cfg(not(windows))]
+fn no_console_window(_cmd: &mut Command) {
+    debug_assert_eq!(creation_flags(Os::current()), 0);
 }
 
 /// CUPS messages are parsed, so ask for them untranslated.
@@ -285,6 +324,23 @@ mod tests {
         assert_eq!(a[..3], ["-NoProfile", "-NonInteractive", "-Command"]);
         assert!(a[3].contains("-Verb PrintTo"), "{a:?}");
         assert!(!reports_id);
+    }
+
+    #[test]
+    fn the_file_stays_until_the_windows_print_app_has_read_it() {
+        assert!(may_delete_after_print_on(Os::Linux, true));
+        assert!(may_delete_after_print_on(Os::Mac, true));
+        assert!(!may_delete_after_print_on(Os::Windows, true));
+        for os in [Os::Linux, Os::Mac, Os::Windows] {
+            assert!(may_delete_after_print_on(os, false), "{os:?}: refused job");
+        }
+    }
+
+    #[test]
+    fn no_console_window_flashes_on_windows() {
+        assert_eq!(creation_flags(Os::Windows), 0x0800_0000);
+        assert_eq!(creation_flags(Os::Linux), 0);
+        assert_eq!(creation_flags(Os::Mac), 0);
     }
 
     #[test]

@@ -13,9 +13,9 @@ pub const ACCOUNT: &str = "onet-api-key";
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SecretsError {
-    #[error("No keychain is available to keep the O*NET key ({detail}). On Linux, Waypoint uses the Secret Service: install and start GNOME Keyring or KWallet, then try again. Waypoint keeps working without the key, using its offline data.")]
+    #[error("No keychain is available to keep the O*NET key ({detail}). On Windows, check that the Credential Manager service is running; on macOS, open Keychain Access and check that your login keychain is there; on Linux, Waypoint uses the Secret Service: install and start GNOME Keyring or KWallet. Then try again. Waypoint keeps working without the key, using its offline data.")]
     Unavailable { detail: String },
-    #[error("The keychain is locked or Waypoint was refused access ({detail}). Unlock your keychain (on Linux, log in to the desktop session or unlock GNOME Keyring) and try again.")]
+    #[error("The keychain is locked or Waypoint was refused access ({detail}). On macOS, unlock the login keychain in Keychain Access and choose Always Allow when Waypoint asks; on Windows, sign in with your own Windows account (Credential Manager is unlocked with it); on Linux, log in to the desktop session or unlock GNOME Keyring. Then try again.")]
     Locked { detail: String },
     #[error("The keychain could not store the O*NET key: {detail}")]
     Failed { detail: String },
@@ -123,11 +123,16 @@ mod tests {
     fn no_service_and_locked_keychains_get_their_own_codes_and_advice() {
         let e = classify(keyring::Error::PlatformFailure(Box::new(Boom("no dbus"))));
         assert_eq!(e.code(), "keychain.unavailable");
-        assert!(e.to_string().contains("GNOME Keyring"));
         assert!(e.to_string().contains("no dbus"));
+        // Advice for every system, not only the one the test runs on.
+        for step in ["Credential Manager", "Keychain Access", "GNOME Keyring"] {
+            assert!(e.to_string().contains(step), "{step}: {e}");
+        }
         let e = classify(keyring::Error::NoStorageAccess(Box::new(Boom("locked"))));
         assert_eq!(e.code(), "keychain.locked");
-        assert!(e.to_string().contains("Unlock"));
+        for step in ["Always Allow", "Windows account", "GNOME Keyring"] {
+            assert!(e.to_string().contains(step), "{step}: {e}");
+        }
         let e = classify(keyring::Error::TooLong("password".into(), 4096));
         assert_eq!(e.code(), "keychain.failed");
     }

@@ -6,8 +6,13 @@ use crate::dto::{KeyCheck, KeyStatus};
 use crate::{Problem, Result, ServiceError, Services};
 
 impl Services {
+    /// Reads the keychain each time (the Settings screen shows what is stored now); the
+    /// first read also puts the key in use, so start-up never asks the keychain twice.
     pub fn key_status(&self) -> KeyStatus {
-        match self.keys.load() {
+        let loaded = self.keys.load();
+        self.key_loaded
+            .get_or_init(|| self.apply_loaded_key(&loaded));
+        match loaded {
             Ok(k) => KeyStatus {
                 present: k.is_some(),
                 last_four: k.as_ref().map(waypoint_secrets::last_four),
@@ -54,6 +59,7 @@ impl Services {
         };
         if matches!(verdict, KeyCheck::Valid | KeyCheck::StoredUnverified) {
             self.keys.save(&secret)?;
+            self.key_decided();
             self.install_key(Some(secret));
         }
         Ok(verdict)
@@ -62,6 +68,7 @@ impl Services {
     pub fn remove_key(&self) -> Result<()> {
         let old = self.keys.load().ok().flatten();
         self.keys.remove()?;
+        self.key_decided();
         self.install_key(None);
         if let Some(k) = old {
             waypoint_logging::forget_secret(k.expose_secret());

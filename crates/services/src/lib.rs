@@ -21,7 +21,7 @@ pub mod results;
 mod wipe;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -89,6 +89,9 @@ pub struct Services {
     onet: OnetSettings,
     client: RwLock<Option<Client>>,
     keychain_error: Mutex<Option<Problem>>,
+    /// Set once the keychain was read, or a key was given or changed: from then on the
+    /// keychain is not read for the key in use (see [`Services::load_key`]).
+    key_loaded: OnceLock<()>,
     online: Mutex<Option<bool>>,
     on_online: Mutex<Option<OnlineListener>>,
     matcher: Mutex<Option<Arc<Matcher>>>,
@@ -101,37 +104,69 @@ pub struct Services {
 }
 
 impl Services {
-    /// Reads the key from the keychain; a keychain that cannot be read is remembered and
-    /// reported by [`key::KeyStatus`], and Waypoint carries on without API careers.
+    /// Does not touch the keychain: the key is read when first needed or by
+    /// [`Services::load_key`] (the app calls it after the first paint), so a keychain prompt
+    /// (macOS) or a slow Secret Service never holds up start-up or a kiosk.
     pub fn new(store: Store, keys: KeyStore, onet: OnetSettings) -> Services {
-        let s = Services {
+        Services {
             store,
             keys,
             onet,
             client: RwLock::new(None),
             keychain_error: Mutex::new(None),
+            key_loaded: OnceLock::new(),
             online: Mutex::new(None),
             on_online: Mutex::new(None),
             matcher: Mutex::new(None),
             unsaved: Mutex::new(HashMap::new()),
             inflight: careers::InFlight::default(),
             save_results: std::sync::atomic::AtomicBool::new(true),
-        };
-        match s.keys.load() {
-            Ok(Some(k)) => s.install_key(Some(k)),
-            Ok(None) => {}
-            Err(e) => s.remember_keychain_error(&e),
         }
-        s
+    }
+
+    /// Reads the stored key from the keychain, once: the first call asks the keychain, later
+    /// calls (and every call after [`Services::use_key`] or a key change) do nothing. Returns
+    /// the keychain's problem when that first read failed; Waypoint then carries on without
+    /// API careers, and [`Services::key_status`] tells the person.
+    pub fn load_key(&self) -> Option<Problem> {
+        self.key_loaded.get_or_init(|| {
+            let loaded = self.keys.load();
+            self.apply_loaded_key(&loaded);
+        });
+        self.keychain_error.lock().unwrap().clone()
+    }
+
+    /// Whether the keychain was read (or a key given) yet.
+    pub fn key_loaded(&self) -> bool {
+        self.key_loaded.get().is_some()
+    }
+
+    fn apply_loaded_key(
+        &self,
+        loaded: &std::result::Result<Option<secrecy::SecretString>, SecretsError>,
+    ) {
+        match loaded {
+            Ok(Some(k)) => self.install_key(Some(k.clone())),
+            Ok(None) => {}
+            Err(e) => self.remember_keychain_error(e),
+        }
+    }
+
+    /// Marks the key as decided without reading the keychain: what follows sets it.
+    fn key_decided(&self) {
+        self.key_loaded.get_or_init(|| ());
+        *self.keychain_error.lock().unwrap() = None;
     }
 
     /// Uses `key` for this run only, without touching the keychain (the CLI's `ONET_API_KEY`).
     pub fn use_key(&self, key: secrecy::SecretString) {
+        self.key_decided();
         self.install_key(Some(key));
     }
 
     /// Whether a key is in use (from the keychain or [`Services::use_key`]).
     pub fn has_key(&self) -> bool {
+        self.load_key();
         self.client.read().unwrap().is_some()
     }
 
@@ -186,6 +221,7 @@ impl Services {
 
     /// The client when a key is set.
     fn client(&self) -> Option<Client> {
+        self.load_key();
         self.client.read().unwrap().clone()
     }
 

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
 
 use time::OffsetDateTime;
 use waypoint_onet::CareerMatch;
@@ -24,22 +25,11 @@ pub use waypoint_report_pdf::{Paper, PrintJob};
 /// Name of the folder, inside the data folder, that holds Waypoint's temporary files.
 pub const TEMP_DIR: &str = "tmp";
 
-/// The paper the person's locale uses: the first of `LC_ALL`, `LC_PAPER`, `LANG` that names
-/// a locale (`C`/`POSIX` do not), else Letter (`en-US`).
+/// The paper this computer is set up for: an explicit `LC_ALL`/`LC_PAPER`, else the OS
+/// setting (Windows' user locale, macOS' region), else `LANG`, else Letter
+/// ([`waypoint_report_pdf::system_paper`]).
 pub fn default_paper() -> Paper {
-    paper_from_env(|k| std::env::var(k).ok())
-}
-
-fn paper_from_env(var: impl Fn(&str) -> Option<String>) -> Paper {
-    let locale = ["LC_ALL", "LC_PAPER", "LANG"]
-        .iter()
-        .filter_map(|k| var(k))
-        .map(|v| v.trim().to_string())
-        .find(|v| {
-            let core = v.split(['.', '@']).next().unwrap_or("");
-            !core.is_empty() && core != "C" && core != "POSIX"
-        });
-    Paper::for_locale(locale.as_deref().unwrap_or("en-US"))
+    waypoint_report_pdf::system_paper()
 }
 
 /// Printed instead of careers when the result has no snapshot for its tab.
@@ -241,6 +231,38 @@ async fn careers(
     }
 }
 
+/// A print file this old has long been read by the print system (or its PDF application).
+const PRINT_FILE_TTL: Duration = Duration::from_secs(60 * 60);
+
+/// Whether a print file last written at `modified` may be deleted at `now`.
+fn print_file_expired(modified: SystemTime, now: SystemTime) -> bool {
+    now.duration_since(modified)
+        .is_ok_and(|age| age >= PRINT_FILE_TTL)
+}
+
+/// Deletes the print files in `dir` that [`print_file_expired`]; other files are left alone.
+fn remove_old_print_files(dir: &Path, now: SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with("report-") && name.ends_with(".pdf")) {
+            continue;
+        }
+        let expired = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| print_file_expired(t, now));
+        if expired {
+            if let Err(e) = std::fs::remove_file(entry.path()) {
+                tracing::warn!(path = %entry.path().display(), "could not delete an old print file: {e}");
+            }
+        }
+    }
+}
+
 /// Distinguishes temporary files made in one run.
 static NEXT_TEMP: AtomicU64 = AtomicU64::new(0);
 
@@ -287,7 +309,10 @@ impl Services {
 
     /// Prints the report on `printer` (`None`: the default printer) through a temporary PDF
     /// in [`Services::temp_dir`]. With `delete_after` (kiosks) the file is removed once the
-    /// print system has it, or has refused it; otherwise it stays until the folder is cleared.
+    /// print system has read it, or has refused it ([`waypoint_report_pdf::may_delete_after_print`]:
+    /// never right away on Windows, whose PDF application opens it later). Other print files
+    /// go at the next print once they are an hour old, or with the kiosk wipe.
+    /// Blocking: the print command runs to its end, so call it off the UI thread.
     pub fn print_report(
         &self,
         session_id: &str,
@@ -297,14 +322,16 @@ impl Services {
         delete_after: bool,
     ) -> Result<PrintJob> {
         let bytes = self.report_pdf(session_id, lang, paper)?;
-        let path = self.temp_dir()?.join(format!(
+        let dir = self.temp_dir()?;
+        remove_old_print_files(&dir, SystemTime::now());
+        let path = dir.join(format!(
             "report-{}-{}.pdf",
             std::process::id(),
             NEXT_TEMP.fetch_add(1, Ordering::Relaxed)
         ));
         write(&path, &bytes)?;
         let job = waypoint_report_pdf::print(&path, printer);
-        if delete_after {
+        if delete_after && waypoint_report_pdf::may_delete_after_print(job.is_ok()) {
             if let Err(e) = std::fs::remove_file(&path) {
                 tracing::warn!(path = %path.display(), "could not delete the printed report: {e}");
             }
@@ -321,27 +348,30 @@ impl Services {
 mod tests {
     use super::*;
 
-    fn env(pairs: &[(&str, &str)]) -> Paper {
-        let map: std::collections::HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        paper_from_env(|k| map.get(k).cloned())
-    }
-
     #[test]
-    fn paper_follows_the_environment_locale() {
-        assert_eq!(env(&[]), Paper::Letter);
-        assert_eq!(env(&[("LANG", "C.UTF-8")]), Paper::Letter);
-        assert_eq!(env(&[("LANG", "es_ES.UTF-8")]), Paper::A4);
-        assert_eq!(env(&[("LANG", "en_US.UTF-8")]), Paper::Letter);
-        assert_eq!(
-            env(&[("LC_ALL", "de_DE.UTF-8"), ("LANG", "en_US.UTF-8")]),
-            Paper::A4
+    fn print_files_go_after_an_hour_and_nothing_else_goes() {
+        let now = SystemTime::now();
+        let ago = |mins: u64| now - Duration::from_secs(mins * 60);
+        assert!(!print_file_expired(ago(59), now));
+        assert!(print_file_expired(ago(60), now));
+        assert!(
+            !print_file_expired(now + Duration::from_secs(5), now),
+            "clock skew"
         );
-        assert_eq!(
-            env(&[("LC_ALL", "POSIX"), ("LC_PAPER", "es_MX.UTF-8")]),
-            Paper::Letter
-        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, mins: u64| {
+            let p = dir.path().join(name);
+            let f = std::fs::File::create(&p).unwrap();
+            f.set_modified(ago(mins)).unwrap();
+            p
+        };
+        let old = file("report-1-0.pdf", 120);
+        let fresh = file("report-1-1.pdf", 1);
+        let other = file("notes.pdf", 120);
+        remove_old_print_files(dir.path(), now);
+        assert!(!old.exists());
+        assert!(fresh.exists(), "may not be spooled yet");
+        assert!(other.exists(), "not a print file");
     }
 }

@@ -35,6 +35,7 @@ export const commands = {
 	exportSessions: (format: ExportFormat, ids: string[] | null) => typedError<Saved, Problem>(__TAURI_INVOKE("export_sessions", { format, ids })),
 	importSessions: () => typedError<ImportReport, Problem>(__TAURI_INVOKE("import_sessions")),
 	forgetEverything: () => typedError<null, Problem>(__TAURI_INVOKE("forget_everything")),
+	/**  Off the UI thread: reading the keychain may wait for a macOS prompt or a slow Secret Service. */
 	keyStatus: () => __TAURI_INVOKE<KeyStatus_Serialize>("key_status"),
 	setKey: (key: string, storeIfOffline: boolean) => typedError<KeyCheck, Problem>(__TAURI_INVOKE("set_key", { key, storeIfOffline })),
 	removeKey: () => typedError<null, Problem>(__TAURI_INVOKE("remove_key")),
@@ -49,7 +50,10 @@ export const commands = {
 	openExternal: (url: string) => typedError<null, Problem>(__TAURI_INVOKE("open_external", { url })),
 	/**  Saves the report through the native save dialog. */
 	saveReportPdf: (sessionId: string, lang: Lang) => typedError<Saved, Problem>(__TAURI_INVOKE("save_report_pdf", { sessionId, lang })),
-	/**  Prints to the default printer. In kiosk mode the file is deleted right after. */
+	/**
+	 *  Prints to the default printer. In kiosk mode the file is deleted once spooled. Async and
+	 *  on a blocking thread: the print command (PowerShell on Windows) must not freeze the window.
+	 */
 	printReport: (sessionId: string, lang: Lang) => typedError<Printed_Serialize, Problem>(__TAURI_INVOKE("print_report", { sessionId, lang })),
 	kioskStatus: () => __TAURI_INVOKE<KioskStatus_Serialize>("kiosk_status"),
 	/**  Activity, "Touch to start", moving between screens, "I'm done". */
@@ -63,7 +67,8 @@ export const commands = {
 	/**
 	 *  The welcome screen calls this once it is painted and usable: the start-up mark for
 	 *  `cargo xtask bench`, and the moment for the integrity check the store skipped at open
-	 *  (issue #22). Logged the first time only (the welcome screen mounts again later).
+	 *  (issue #22) and for reading the key from the keychain, whose prompt (macOS) must never
+	 *  hold up the first paint. Logged the first time only (the welcome screen mounts again later).
 	 */
 	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
 };
@@ -703,8 +708,8 @@ export type State =
 "countdown";
 
 /**
- *  A notice found after start-up (the later integrity check set a damaged database aside):
- *  shown like the start-up notices.
+ *  A notice found after start-up (the later integrity check set a damaged database aside, or
+ *  the keychain, read after the first paint, could not be read): shown like the start-up notices.
  */
 export type StoreNotice = Problem;
 

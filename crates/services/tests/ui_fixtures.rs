@@ -64,9 +64,19 @@ const CAREERS: &[CareersCase] = &[
     (TYPED, Lang::En, "3", &[1], false),
     (TYPED, Lang::En, "4", &[1], true),
     (TYPED, Lang::En, "5", &[1], false),
-    // Back to the careers from a report read in Spanish.
+    // Back to the careers from a report read in Spanish (every tab: the tab names carry counts).
     (TYPED, Lang::Es, "all", &[1], false),
+    (TYPED, Lang::Es, "1", &[1], false),
+    (TYPED, Lang::Es, "2", &[1], false),
+    (TYPED, Lang::Es, "3", &[1], false),
+    (TYPED, Lang::Es, "4", &[1], false),
+    (TYPED, Lang::Es, "5", &[1], false),
+    (HISTORY, Lang::En, "all", &[1], false),
+    (HISTORY, Lang::En, "1", &[1], false),
+    (HISTORY, Lang::En, "2", &[1], false),
     (HISTORY, Lang::En, "3", &[1], false),
+    (HISTORY, Lang::En, "4", &[1], false),
+    (HISTORY, Lang::En, "5", &[1], false),
 ];
 
 /// Careers pages (scores, tabs) recorded as the offline estimate from the occupation pack.
@@ -222,12 +232,22 @@ async fn record() -> Vec<(&'static str, String)> {
             .submit_scores(Form::Ip60, *scores, Lang::En, None)
             .unwrap();
         for tab in *tabs {
-            let p = offline
-                .careers(&o.session_id, tab_of(tab), 1, Lang::En)
-                .await
-                .unwrap();
-            assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
-            careers.insert(format!("{} {tab} 1 en estimate", csv(*scores)), p);
+            // Every page: the UI fetches the whole tab to filter it and to split the careers
+            // that have a fit band from the rest.
+            let mut page = 1;
+            loop {
+                let p = offline
+                    .careers(&o.session_id, tab_of(tab), page, Lang::En)
+                    .await
+                    .unwrap();
+                assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
+                let done = page * p.page_size >= p.total;
+                careers.insert(format!("{} {tab} {page} en estimate", csv(*scores)), p);
+                if done {
+                    break;
+                }
+                page += 1;
+            }
         }
     }
     drop(offline);
@@ -266,10 +286,22 @@ async fn record() -> Vec<(&'static str, String)> {
             // The first career can be opened, in both languages.
             if page == 1 && report {
                 let code = &p.rows[0].code;
+                let mut codes = vec![code.clone()];
                 for l in [Lang::En, Lang::Es] {
-                    let mut rep = s.career_report(code, l).await.unwrap();
+                    let mut rep = s.career_report(&codes[0], l).await.unwrap();
                     rep.fetched_at = None;
+                    // Its first related career opens in the app too.
+                    if codes.len() == 1 {
+                        codes.extend(related_code(&rep));
+                    }
                     reports.insert(format!("{code} {}", lang_str(l)), rep);
+                }
+                for related in &codes[1..] {
+                    for l in [Lang::En, Lang::Es] {
+                        let mut rep = s.career_report(related, l).await.unwrap();
+                        rep.fetched_at = None;
+                        reports.insert(format!("{related} {}", lang_str(l)), rep);
+                    }
                 }
             }
             let key = format!("{} {tab} {page} {} api", csv(scores), lang_str(lang));
@@ -359,6 +391,17 @@ async fn ui_fixtures_are_recorded_from_the_real_code_and_fresh() {
         stale.join(", "),
         dir.display()
     );
+}
+
+/// The first career of a report's "Explore More" section.
+fn related_code(rep: &waypoint_services::dto::CareerReport) -> Option<String> {
+    rep.sections
+        .iter()
+        .find(|s| s.id == "explore_more")?
+        .content
+        .pointer("/careers/0/code")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// The tab a fixture key names ("1".."5", "all"), as the UI sends it.

@@ -95,7 +95,7 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   assert.ok(submitted, "a result was submitted first");
   await page.getByRole("button", { name: "Show careers", exact: true }).click();
   await page.getByTestId("range").waitFor();
-  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Zone 2 (42)");
+  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Zone 2 · Some preparation (42)");
   assert.equal(await page.getByTestId("range").innerText(), "1–20 of 42");
   assert.equal(await page.locator(".career").count(), 20);
   // Every fit badge carries words and a shape, not only colour.
@@ -122,16 +122,19 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   for (const [tab, n] of Object.entries({ 1: 45, 2: 42, 3: 30, 4: 39, 5: 33 })) {
     assert.match(await page.locator(`[data-tab="${tab}"]`).innerText(), new RegExp(`\\(${n}\\)$`));
   }
-  // Filters work on the page.
-  await page.locator('[data-tab="all"]').click();
-  await page.getByTestId("range").filter({ hasText: "of 189" }).waitFor();
+  // Filters work on the whole tab (zone 2: three pages recorded).
+  await page.locator('[data-tab="2"]').click();
+  await page.getByTestId("range").filter({ hasText: "of 42" }).waitFor();
   await page.getByLabel("Best fit").check();
+  await page.getByTestId("range").filter({ hasText: "match the filters" }).waitFor();
   const fits = await page.locator(".fit").allInnerTexts();
   assert.ok(fits.length > 0 && fits.every((f) => f.includes("Best")), fits.join());
   await page.getByLabel("Bright Outlook only").check();
   assert.ok((await page.locator(".career").count()) === (await page.locator(".career .bright").count()));
   await page.getByLabel("Best fit").uncheck();
   await page.getByLabel("Bright Outlook only").uncheck();
+  await page.locator('[data-tab="all"]').click();
+  await page.getByTestId("range").filter({ hasText: "1–20 of 189" }).waitFor();
   await page.screenshot({ path: path.join(shotDir, "careers.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on careers");
   // Open a report.
@@ -166,6 +169,8 @@ test("careers: loading skeleton, a 429 message with Retry, offline, unavailable 
   assert.ok((await page.locator(".skeleton").count()) > 0);
   await page.screenshot({ path: path.join(shotDir, "careers-loading.png"), fullPage: true });
   await page.getByTestId("range").waitFor();
+  // The tab names' counts are fetched in the background: let them finish first.
+  await page.locator('[data-tab="5"]', { hasText: "(33)" }).waitFor();
   await mock(page, "clear");
   // Rate limited once: words and a Retry that works.
   await mock(page, "fail", "careers", { code: "onet.rate_limited", message: "429 Too Many Requests" }, 1);

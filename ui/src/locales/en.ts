@@ -186,6 +186,26 @@ export const en = {
       title: "Title",
     },
   },
+  hexagon: {
+    title: "Your interests on Holland's hexagon (areas next to each other are alike)",
+    tableCaption: "The same scores as the hexagon, area by area",
+    area: "Area",
+  },
+  ties: {
+    tied: "{areas} are tied; the code lists them in RIASEC order (R, I, A, S, E, C).",
+  },
+  compareView: {
+    caption: "Scores side by side, oldest first; the change is the newer result minus the older one.",
+    changeSince: "Change since {date}",
+    older: "Older",
+    newer: "Newer",
+    topArea: "top area",
+    labelsDiffer: "The two names differ (“{a}” and “{b}”): these may be two different people.",
+    hexagonBoth: "Both results",
+  },
+  historyExtra: {
+    deleteNamed: "The result “{label}” from {date} ({code}) will be deleted. This cannot be undone.",
+  },
   careersList: {
     legendTitle: "What the labels mean",
     fitOnet: "Fit is O*NET's rating of how well a career matches your interests: Best fit first, then Great fit, then Good fit.",

@@ -183,6 +183,26 @@ export const es: Messages = {
       title: "Título",
     },
   },
+  hexagon: {
+    title: "Tus intereses en el hexágono de Holland (las áreas vecinas se parecen)",
+    tableCaption: "Los mismos puntajes del hexágono, área por área",
+    area: "Área",
+  },
+  ties: {
+    tied: "Las áreas {areas} están empatadas; el código las pone en el orden RIASEC (R, I, A, S, E, C).",
+  },
+  compareView: {
+    caption: "Puntajes lado a lado, el más antiguo primero; el cambio es el resultado más reciente menos el más antiguo.",
+    changeSince: "Cambio desde el {date}",
+    older: "Más antiguo",
+    newer: "Más reciente",
+    topArea: "área principal",
+    labelsDiffer: "Los dos nombres son distintos (“{a}” y “{b}”): pueden ser dos personas diferentes.",
+    hexagonBoth: "Los dos resultados",
+  },
+  historyExtra: {
+    deleteNamed: "Se eliminará el resultado «{label}» del {date} ({code}). No se puede deshacer.",
+  },
   careersList: {
     legendTitle: "Qué significan las etiquetas",
     fitOnet: "El encaje es la calificación de O*NET de cuánto se parece una carrera a tus intereses: primero Encaje excelente, luego Muy buen encaje, luego Buen encaje.",

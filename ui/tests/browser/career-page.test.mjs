@@ -204,3 +204,32 @@ test("offline estimate: only careers with a fit band are matches; the rest sit u
   await page.screenshot({ path: path.join(shotDir, "careers-estimate-split.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on the estimate");
 });
+
+test("results: area descriptions before the buttons, a tie explained, and a RIASEC hexagon with its table", async () => {
+  const page = await env.page();
+  const scores = [12, 30, 30, 18, 9, 9];
+  await typedToResults(page, scores);
+  await page.locator(".area-def").first().waitFor();
+  assert.equal(await page.getByTestId("code").innerText(), "IAS");
+  assert.equal(await page.getByTestId("tie").innerText(), "Investigative and Artistic are tied; the code lists them in RIASEC order (R, I, A, S, E, C).");
+  const before = await page.evaluate(() => {
+    const def = document.querySelector(".area-def");
+    const btn = document.querySelector('[data-testid="to-zones"]');
+    return (def.compareDocumentPosition(btn) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  });
+  assert.ok(before, "the descriptions come before the buttons");
+  // One profile on the hexagon; the table carries the same six figures.
+  assert.equal(await page.locator('[data-testid="hexagon"] polygon[data-profile]').count(), 1);
+  assert.equal(await page.locator('[data-testid="hexagon"] svg').first().getAttribute("aria-hidden"), "true");
+  const areas = ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
+  for (let i = 0; i < 6; i++) {
+    const cell = await page.locator(`[data-testid="hexagon-table"] tr[data-area="${areas[i]}"] td`).textContent();
+    assert.equal(cell, `${scores[i]} of 40`);
+  }
+  // No tie, no line.
+  const other = await env.page();
+  await typedToResults(other);
+  assert.equal(await other.getByTestId("tie").count(), 0);
+  await page.screenshot({ path: path.join(shotDir, "results-hexagon.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe on results with the hexagon");
+});

@@ -206,6 +206,10 @@ export const en = {
   historyExtra: {
     deleteNamed: "The result “{label}” from {date} ({code}) will be deleted. This cannot be undone.",
   },
+  zonesExtra: {
+    more: "More about Zone {n}",
+    chooseFirst: "Choose a Job Zone first, or use “Show careers in every zone”.",
+  },
   careersList: {
     legendTitle: "What the labels mean",
     fitOnet: "Fit is O*NET's rating of how well a career matches your interests: Best fit first, then Great fit, then Good fit.",

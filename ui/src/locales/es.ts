@@ -203,6 +203,10 @@ export const es: Messages = {
   historyExtra: {
     deleteNamed: "Se eliminará el resultado «{label}» del {date} ({code}). No se puede deshacer.",
   },
+  zonesExtra: {
+    more: "Más sobre la zona {n}",
+    chooseFirst: "Primero elige una zona de empleo, o usa «Ver carreras de todas las zonas».",
+  },
   careersList: {
     legendTitle: "Qué significan las etiquetas",
     fitOnet: "El encaje es la calificación de O*NET de cuánto se parece una carrera a tus intereses: primero Encaje excelente, luego Muy buen encaje, luego Buen encaje.",

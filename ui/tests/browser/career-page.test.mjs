@@ -233,3 +233,27 @@ test("results: area descriptions before the buttons, a tie explained, and a RIAS
   await page.screenshot({ path: path.join(shotDir, "results-hexagon.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on results with the hexagon");
 });
+
+test("Job Zones at 1366×768: the five choices and Show careers without scrolling; choosing nothing asks", async () => {
+  const page = await env.page({ viewport: { width: 1366, height: 768 } });
+  await typedToResults(page);
+  await page.getByRole("button", { name: "Next: how much preparation?" }).click();
+  await page.locator('[data-zone="5"]').waitFor();
+  const show = await page.getByTestId("show-careers").boundingBox();
+  assert.ok(show.y + show.height <= 768, `Show careers ends at ${show.y + show.height}px`);
+  for (let z = 1; z <= 5; z++) {
+    const box = await page.locator(`[data-zone="${z}"]`).boundingBox();
+    assert.ok(box.y + box.height <= 768, `zone ${z} ends at ${box.y + box.height}px`);
+  }
+  await page.screenshot({ path: path.join(shotDir, "job-zones-1366.png") });
+  await page.getByTestId("show-careers").click();
+  await page.getByTestId("choose-first").waitFor();
+  assert.equal(await h1(page), "How much preparation are you ready for?");
+  assert.equal((await mock(page, "calls", "careers")).length, 0);
+  await focused(page, 'input[name="zone"]');
+  assert.deepEqual(await axe(page), [], "axe on job zones asking for a choice");
+  await page.locator('[data-zone="3"]').click();
+  assert.equal(await page.getByTestId("choose-first").count(), 0);
+  await page.getByTestId("show-careers").click();
+  await page.getByTestId("range").waitFor();
+});

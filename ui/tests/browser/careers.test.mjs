@@ -83,8 +83,10 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   await page.screenshot({ path: path.join(shotDir, "job-zones.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on job zones");
   // Waypoint's own zone texts as Rust sends them, O*NET's title as is.
-  assert.match(await page.locator('[data-zone="1"]').innerText(), /Job Zone One: Little or No Preparation Needed/);
-  assert.match(await page.locator('[data-zone="1"]').innerText(), /Following instructions and helping others\./);
+  assert.match(await page.locator('[data-zone-more="1"]').textContent(), /Job Zone One: Little or No Preparation Needed/);
+  assert.match(await page.locator('[data-zone-more="1"]').textContent(), /Following instructions and helping others\./);
+  // Each zone named once, with its short name.
+  assert.equal((await page.locator('[data-zone="1"] .zone-title').innerText()).trim(), "Zone 1 · Little or no preparation");
   await page.locator('[data-zone="2"]').click();
   // History remembers the pick: choose_zone with this result's id.
   await page.waitForFunction(() => window.__waypointMock.calls("choose_zone").length === 1);
@@ -248,13 +250,13 @@ test("in Spanish, the six areas and the Job Zone texts are Waypoint's translatio
   assert.equal((await mock(page, "calls", "areas"))[0].args.lang, undefined, "areas() takes no language");
   await page.getByRole("button", { name: /cuánta preparación/ }).click();
   await page.locator('[data-zone="1"]').waitFor();
-  const zone1 = page.locator('[data-zone="1"]');
-  assert.match(await zone1.innerText(), /Seguir instrucciones y ayudar a otras personas\./);
-  assert.doesNotMatch(await zone1.innerText(), /Following instructions/);
-  assert.equal(await zone1.locator('[lang="en"]').first().innerText(), "Job Zone One: Little or No Preparation Needed");
+  const zone1 = page.locator('[data-zone-more="1"]');
+  assert.match(await zone1.textContent(), /Seguir instrucciones y ayudar a otras personas\./);
+  assert.doesNotMatch(await zone1.textContent(), /Following instructions/);
+  assert.equal(await zone1.locator('[lang="en"]').first().textContent(), "Job Zone One: Little or No Preparation Needed");
   assert.deepEqual(await axe(page), [], "axe on job zones in Spanish");
   // Switching back shows Rust's English text again without asking Rust for another language.
   await page.getByRole("button", { name: "English" }).click();
-  await page.locator('[data-zone="1"]', { hasText: "Following instructions and helping others." }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-zone-more="1"]')?.textContent.includes("Following instructions and helping others."));
   assert.equal((await mock(page, "calls", "job_zones")).length, 1);
 });

@@ -14,7 +14,7 @@ use waypoint_onet::RetryPolicy;
 use waypoint_onet_testserver::TestServer;
 use waypoint_profiler::{Form, Tab};
 use waypoint_secrets::KeyStore;
-use waypoint_services::dto::{Lang, Outcome, SessionDetail};
+use waypoint_services::dto::{Lang, Outcome, SessionDetail, SessionQuery};
 use waypoint_services::{OnetSettings, Services};
 use waypoint_store::Store;
 
@@ -91,6 +91,10 @@ const QUESTIONNAIRES: &[(Form, Lang, bool)] = &[
     (Form::Ip60, Lang::Es, true),
     (Form::Ip30, Lang::Es, true),
 ];
+
+/// Label searches in the seeded history the mock can answer, and the UI's history page size.
+const HISTORY_SEARCHES: &[&str] = &["paper", "nobody"];
+const HISTORY_PAGE: u32 = 20;
 
 /// A loopback port nothing listens on: O*NET unreachable.
 const OFFLINE: &str = "http://127.0.0.1:9/";
@@ -350,6 +354,26 @@ async fn record() -> Vec<(&'static str, String)> {
             sum.finished_at = ids[i].2.to_string();
         }
         history.insert(format!("compare {} {}", ids[a].1, ids[b].1), json!(c));
+    }
+
+    // History searches by label, as the UI asks for them (its page size), ids and times as seeded.
+    for label in HISTORY_SEARCHES {
+        let mut page = s
+            .list_sessions_page(&SessionQuery {
+                label: Some(label.to_string()),
+                after: None,
+                limit: HISTORY_PAGE,
+            })
+            .unwrap();
+        for item in &mut page.items {
+            let (_, id, at, _) = ids.iter().find(|x| x.0 == item.id).expect("a seeded result");
+            item.id = id.to_string();
+            item.finished_at = at.to_string();
+        }
+        history.insert(
+            format!("list_sessions_page {label}||{HISTORY_PAGE}"),
+            json!(page),
+        );
     }
 
     // O*NET's links name the test server's random port: the mock's fixed base instead.

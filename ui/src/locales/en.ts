@@ -204,6 +204,10 @@ export const en = {
     hexagonBoth: "Both results",
   },
   historyExtra: {
+    search: "Search by name",
+    noMatch: "No saved results have a name matching “{q}”.",
+    showing: "Showing {n} of {total}, newest first.",
+    more: "Show more results",
     deleteNamed: "The result “{label}” from {date} ({code}) will be deleted. This cannot be undone.",
   },
   zonesExtra: {

@@ -201,6 +201,10 @@ export const es: Messages = {
     hexagonBoth: "Los dos resultados",
   },
   historyExtra: {
+    search: "Buscar por nombre",
+    noMatch: "Ningún resultado guardado tiene un nombre que coincida con «{q}».",
+    showing: "Se muestran {n} de {total}, los más recientes primero.",
+    more: "Ver más resultados",
     deleteNamed: "Se eliminará el resultado «{label}» del {date} ({code}). No se puede deshacer.",
   },
   zonesExtra: {

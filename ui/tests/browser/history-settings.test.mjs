@@ -173,3 +173,25 @@ test("history and settings fit a 512×384 window without sideways scrolling", as
     await page.screenshot({ path: path.join(shotDir, `${name.toLowerCase()}-zoom200.png`), fullPage: true });
   }
 });
+
+test("history: search by name, newest first, with a count; no match says so", async () => {
+  const page = await env.page();
+  await page.locator(".nav-link", { hasText: "History" }).click();
+  await page.locator(".session").first().waitFor();
+  // Newest first: March before January.
+  assert.deepEqual(await page.locator(".session").evaluateAll((els) => els.map((e) => e.dataset.session)), ["s-2025-03", "s-2025-01"]);
+  assert.equal(await page.getByTestId("history-count").innerText(), "Showing 2 of 2, newest first.");
+  await page.getByLabel("Search by name").fill("paper");
+  await page.getByTestId("history-count").filter({ hasText: "Showing 1 of 1" }).waitFor();
+  assert.deepEqual(await page.locator(".session").evaluateAll((els) => els.map((e) => e.dataset.session)), ["s-2025-01"]);
+  const [call] = (await mock(page, "calls", "list_sessions_page")).slice(-1);
+  assert.equal(call.args.query.label, "paper");
+  await page.getByLabel("Search by name").fill("nobody");
+  await page.getByTestId("history-empty").waitFor();
+  assert.match(await page.getByTestId("history-empty").innerText(), /No saved results have a name matching “nobody”/);
+  await page.screenshot({ path: path.join(shotDir, "history-search.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe on a history search");
+  await page.getByLabel("Search by name").fill("");
+  await page.getByTestId("history-count").filter({ hasText: "Showing 2 of 2" }).waitFor();
+  assert.deepEqual(page.errors, []);
+});

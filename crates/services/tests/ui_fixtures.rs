@@ -345,6 +345,19 @@ async fn record() -> Vec<(&'static str, String)> {
             .unwrap();
         sessions.push(seed(s.get_session(real).unwrap(), id, at));
     }
+    // "Keep exploring" from a saved result: every tab's first page, asked after the snapshot
+    // above was taken so the seeded results stay as they were seen.
+    for (real, _, _, _) in ids {
+        let d = s.get_session(real).unwrap();
+        let by = d.answers.clone().unwrap_or_else(|| {
+            csv(waypoint_profiler::model::Area::ALL.map(|a| u32::from(d.scores.get(a))))
+        });
+        for tab in ["all", "1", "2", "3", "4", "5"] {
+            let mut p = s.careers(real, tab_of(tab), 1, Lang::En).await.unwrap();
+            p.fetched_at = None;
+            careers.insert(format!("{by} {tab} 1 en api"), p);
+        }
+    }
     let mut history = BTreeMap::new();
     history.insert("sessions".to_string(), json!(sessions));
     for (a, b) in [(0, 1), (1, 0)] {
@@ -366,7 +379,10 @@ async fn record() -> Vec<(&'static str, String)> {
             })
             .unwrap();
         for item in &mut page.items {
-            let (_, id, at, _) = ids.iter().find(|x| x.0 == item.id).expect("a seeded result");
+            let (_, id, at, _) = ids
+                .iter()
+                .find(|x| x.0 == item.id)
+                .expect("a seeded result");
             item.id = id.to_string();
             item.finished_at = at.to_string();
         }

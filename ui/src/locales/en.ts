@@ -204,6 +204,7 @@ export const en = {
     hexagonBoth: "Both results",
   },
   historyExtra: {
+    keepExploring: "Keep exploring careers with this result",
     search: "Search by name",
     noMatch: "No saved results have a name matching “{q}”.",
     showing: "Showing {n} of {total}, newest first.",

@@ -201,6 +201,7 @@ export const es: Messages = {
     hexagonBoth: "Los dos resultados",
   },
   historyExtra: {
+    keepExploring: "Seguir explorando carreras con este resultado",
     search: "Buscar por nombre",
     noMatch: "Ningún resultado guardado tiene un nombre que coincida con «{q}».",
     showing: "Se muestran {n} de {total}, los más recientes primero.",

@@ -195,3 +195,29 @@ test("history: search by name, newest first, with a count; no match says so", as
   await page.getByTestId("history-count").filter({ hasText: "Showing 2 of 2" }).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test("a saved result's careers open in the app and Back returns to it; Keep exploring continues from it", async () => {
+  const page = await env.page();
+  await page.locator(".nav-link", { hasText: "History" }).click();
+  await page.locator('.session[data-session="s-2025-03"]').getByRole("button", { name: /^Open/ }).click();
+  await page.locator(".career").first().waitFor();
+  const title = await page.locator(".career-title").first().innerText();
+  // Offline with no saved copy: the report screen says so (in the app, not a browser).
+  await mock(page, "setOnline", false);
+  await page.locator(".career-title").first().click();
+  await page.locator('[role="alert"][data-code="report.unavailable_offline"]').waitFor();
+  assert.equal(await h1(page), title);
+  assert.equal((await mock(page, "calls", "open_external")).length, 0);
+  await page.getByRole("button", { name: "← Back to the saved result" }).click();
+  await page.locator(".career").first().waitFor();
+  assert.match(await h1(page), /^Result from Mar 14, 2025/);
+  await mock(page, "setOnline", true);
+  await page.getByTestId("keep-exploring").click();
+  await page.getByTestId("range").waitFor();
+  assert.equal(await h1(page), "Careers to explore");
+  const seeded = (await mock(page, "calls", "careers")).map((c) => c.args.sessionId);
+  assert.ok(seeded.length > 0 && seeded.every((id) => id === "s-2025-03"), seeded.join());
+  assert.match(await page.getByTestId("reminder").innerText(), /Your code RSA · Zone 3: Medium preparation/);
+  assert.equal(await page.getByRole("tab", { selected: true }).getAttribute("data-tab"), "3");
+  assert.deepEqual(page.errors, []);
+});

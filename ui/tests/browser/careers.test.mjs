@@ -233,9 +233,12 @@ test("results, careers and a report fit a 512×384 window (200 % zoom) without s
     const box = await page.locator(sel).first().boundingBox();
     assert.ok(box.height >= 44, `${sel} is ${box.height}px tall`);
   }
+  assert.deepEqual(await axe(page), [], "axe on careers at 200 %");
   await page.locator(".career-title").first().click();
   await page.locator("[data-section]").first().waitFor();
   await noHorizontalScroll(page);
+  await page.screenshot({ path: path.join(shotDir, "career-page-zoom200.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe on the career page at 200 %");
 });
 
 test("in Spanish, the six areas and the Job Zone texts are Waypoint's translations; O*NET's zone titles stay in English", async () => {

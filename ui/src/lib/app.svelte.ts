@@ -47,6 +47,8 @@ export const flow = $state({
   tab: "all" as Tab,
   page: 1,
   counts: {} as Partial<Record<Tab, number>>,
+  /** Whose counts those are: O*NET's totals and the offline estimate's matches never mix. */
+  countsFrom: null as "onet" | "estimate" | null,
   /** The career opened from the list, and the scroll then: Back restores both. */
   opened: null as { code: string; scrollY: number } | null,
   /** Fit and Bright Outlook filters over the whole tab, and the page of the filtered list. */
@@ -64,6 +66,7 @@ export function startOutcome(o: Outcome): void {
   flow.tab = "all";
   flow.page = 1;
   flow.counts = {};
+  flow.countsFrom = null;
   flow.opened = null;
   flow.fits = [];
   flow.brightOnly = false;

@@ -193,6 +193,8 @@ test("offline estimate: only careers with a fit band are matches; the rest sit u
   assert.ok(matches > 0 && others > 0, "the recording has both");
   await page.getByTestId("range").filter({ hasText: `1–20 of ${matches} matches` }).waitFor();
   assert.match(await page.locator('[data-tab="2"]').innerText(), new RegExp(`\\(${matches}\\)$`));
+  // O*NET's totals from before going offline are not shown beside the estimate's matches.
+  assert.doesNotMatch(await page.locator('[data-tab="1"]').innerText(), /\(\d+\)$/);
   assert.match(await page.getByTestId("others").locator("h2").innerText(), new RegExp(`^Other careers in this zone \\(${others}\\)$`));
   assert.match(await page.getByTestId("fit-legend").innerText(), /Waypoint's estimate/);
   // Notices keep a space between sentences.

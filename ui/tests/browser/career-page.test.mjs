@@ -77,7 +77,7 @@ test("career page: a summary band, sentences, a pay bar, the code at the bottom;
   await page.getByTestId("summary").waitFor();
   assert.equal((await mock(page, "calls", "open_external")).length, 0);
   assert.ok((await mock(page, "calls", "career_report")).some((c) => c.args.code === related.code));
-  assert.match(await page.getByTestId("your-fit").innerText(), /Not among your matching careers/);
+  assert.match(await page.getByTestId("your-fit").innerText(), /Not shown for careers opened from another career page/);
   // Back returns to the career it came from, then to the list.
   await page.getByRole("button", { name: `← Back to ${first.title}` }).click();
   await page.getByRole("heading", { level: 1, name: first.title }).waitFor();

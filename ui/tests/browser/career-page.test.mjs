@@ -259,3 +259,19 @@ test("Job Zones at 1366×768: the five choices and Show careers without scrollin
   await page.getByTestId("show-careers").click();
   await page.getByTestId("range").waitFor();
 });
+
+test("a failure while fetching the rest of the tab shows once, with a Try again that finishes the filter", async () => {
+  const page = await env.page();
+  await typedToResults(page);
+  await toCareers(page, 2);
+  await page.locator('[data-tab="5"]', { hasText: "(" }).waitFor(); // background counts done
+  await mock(page, "fail", "careers", { code: "onet.rate_limited", message: "429" }, 1);
+  const before = (await mock(page, "calls", "careers")).length;
+  await page.getByLabel("Good fit").click(); // the list, filters included, gives way to the message
+  const alert = page.locator('[role="alert"][data-code="onet.rate_limited"]');
+  await alert.waitFor();
+  await page.waitForTimeout(500);
+  assert.equal((await mock(page, "calls", "careers")).length - before, 1, "no retry loop behind the message");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.getByTestId("range").filter({ hasText: "careers that match the filters" }).waitFor();
+});

@@ -14,7 +14,7 @@ use waypoint_onet::RetryPolicy;
 use waypoint_onet_testserver::TestServer;
 use waypoint_profiler::{Form, Tab};
 use waypoint_secrets::KeyStore;
-use waypoint_services::dto::{Lang, Outcome, SessionDetail};
+use waypoint_services::dto::{Lang, Outcome, SessionDetail, SessionQuery};
 use waypoint_services::{OnetSettings, Services};
 use waypoint_store::Store;
 
@@ -64,9 +64,19 @@ const CAREERS: &[CareersCase] = &[
     (TYPED, Lang::En, "3", &[1], false),
     (TYPED, Lang::En, "4", &[1], true),
     (TYPED, Lang::En, "5", &[1], false),
-    // Back to the careers from a report read in Spanish.
+    // Back to the careers from a report read in Spanish (every tab: the tab names carry counts).
     (TYPED, Lang::Es, "all", &[1], false),
+    (TYPED, Lang::Es, "1", &[1], false),
+    (TYPED, Lang::Es, "2", &[1], false),
+    (TYPED, Lang::Es, "3", &[1], false),
+    (TYPED, Lang::Es, "4", &[1], false),
+    (TYPED, Lang::Es, "5", &[1], false),
+    (HISTORY, Lang::En, "all", &[1], false),
+    (HISTORY, Lang::En, "1", &[1], false),
+    (HISTORY, Lang::En, "2", &[1], false),
     (HISTORY, Lang::En, "3", &[1], false),
+    (HISTORY, Lang::En, "4", &[1], false),
+    (HISTORY, Lang::En, "5", &[1], false),
 ];
 
 /// Careers pages (scores, tabs) recorded as the offline estimate from the occupation pack.
@@ -81,6 +91,10 @@ const QUESTIONNAIRES: &[(Form, Lang, bool)] = &[
     (Form::Ip60, Lang::Es, true),
     (Form::Ip30, Lang::Es, true),
 ];
+
+/// Label searches in the seeded history the mock can answer, and the UI's history page size.
+const HISTORY_SEARCHES: &[&str] = &["paper", "nobody"];
+const HISTORY_PAGE: u32 = 20;
 
 /// A loopback port nothing listens on: O*NET unreachable.
 const OFFLINE: &str = "http://127.0.0.1:9/";
@@ -222,12 +236,22 @@ async fn record() -> Vec<(&'static str, String)> {
             .submit_scores(Form::Ip60, *scores, Lang::En, None)
             .unwrap();
         for tab in *tabs {
-            let p = offline
-                .careers(&o.session_id, tab_of(tab), 1, Lang::En)
-                .await
-                .unwrap();
-            assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
-            careers.insert(format!("{} {tab} 1 en estimate", csv(*scores)), p);
+            // Every page: the UI fetches the whole tab to filter it and to split the careers
+            // that have a fit band from the rest.
+            let mut page = 1;
+            loop {
+                let p = offline
+                    .careers(&o.session_id, tab_of(tab), page, Lang::En)
+                    .await
+                    .unwrap();
+                assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
+                let done = page * p.page_size >= p.total;
+                careers.insert(format!("{} {tab} {page} en estimate", csv(*scores)), p);
+                if done {
+                    break;
+                }
+                page += 1;
+            }
         }
     }
     drop(offline);
@@ -266,10 +290,22 @@ async fn record() -> Vec<(&'static str, String)> {
             // The first career can be opened, in both languages.
             if page == 1 && report {
                 let code = &p.rows[0].code;
+                let mut codes = vec![code.clone()];
                 for l in [Lang::En, Lang::Es] {
-                    let mut rep = s.career_report(code, l).await.unwrap();
+                    let mut rep = s.career_report(&codes[0], l).await.unwrap();
                     rep.fetched_at = None;
+                    // Its first related career opens in the app too.
+                    if codes.len() == 1 {
+                        codes.extend(related_code(&rep));
+                    }
                     reports.insert(format!("{code} {}", lang_str(l)), rep);
+                }
+                for related in &codes[1..] {
+                    for l in [Lang::En, Lang::Es] {
+                        let mut rep = s.career_report(related, l).await.unwrap();
+                        rep.fetched_at = None;
+                        reports.insert(format!("{related} {}", lang_str(l)), rep);
+                    }
                 }
             }
             let key = format!("{} {tab} {page} {} api", csv(scores), lang_str(lang));
@@ -309,6 +345,19 @@ async fn record() -> Vec<(&'static str, String)> {
             .unwrap();
         sessions.push(seed(s.get_session(real).unwrap(), id, at));
     }
+    // "Keep exploring" from a saved result: every tab's first page, asked after the snapshot
+    // above was taken so the seeded results stay as they were seen.
+    for (real, _, _, _) in ids {
+        let d = s.get_session(real).unwrap();
+        let by = d.answers.clone().unwrap_or_else(|| {
+            csv(waypoint_profiler::model::Area::ALL.map(|a| u32::from(d.scores.get(a))))
+        });
+        for tab in ["all", "1", "2", "3", "4", "5"] {
+            let mut p = s.careers(real, tab_of(tab), 1, Lang::En).await.unwrap();
+            p.fetched_at = None;
+            careers.insert(format!("{by} {tab} 1 en api"), p);
+        }
+    }
     let mut history = BTreeMap::new();
     history.insert("sessions".to_string(), json!(sessions));
     for (a, b) in [(0, 1), (1, 0)] {
@@ -318,6 +367,29 @@ async fn record() -> Vec<(&'static str, String)> {
             sum.finished_at = ids[i].2.to_string();
         }
         history.insert(format!("compare {} {}", ids[a].1, ids[b].1), json!(c));
+    }
+
+    // History searches by label, as the UI asks for them (its page size), ids and times as seeded.
+    for label in HISTORY_SEARCHES {
+        let mut page = s
+            .list_sessions_page(&SessionQuery {
+                label: Some(label.to_string()),
+                after: None,
+                limit: HISTORY_PAGE,
+            })
+            .unwrap();
+        for item in &mut page.items {
+            let (_, id, at, _) = ids
+                .iter()
+                .find(|x| x.0 == item.id)
+                .expect("a seeded result");
+            item.id = id.to_string();
+            item.finished_at = at.to_string();
+        }
+        history.insert(
+            format!("list_sessions_page {label}||{HISTORY_PAGE}"),
+            json!(page),
+        );
     }
 
     // O*NET's links name the test server's random port: the mock's fixed base instead.
@@ -359,6 +431,17 @@ async fn ui_fixtures_are_recorded_from_the_real_code_and_fresh() {
         stale.join(", "),
         dir.display()
     );
+}
+
+/// The first career of a report's "Explore More" section.
+fn related_code(rep: &waypoint_services::dto::CareerReport) -> Option<String> {
+    rep.sections
+        .iter()
+        .find(|s| s.id == "explore_more")?
+        .content
+        .pointer("/careers/0/code")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// The tab a fixture key names ("1".."5", "all"), as the UI sends it.

@@ -1,5 +1,5 @@
 // Small app-wide state: which screen is showing, the result being explored, and display flags.
-import type { Draft, ItemForm, Outcome, Tab } from "./types";
+import type { Draft, Fit, ItemForm, Outcome, Tab } from "./types";
 
 export type Screen =
   | { name: "attract" }
@@ -9,7 +9,16 @@ export type Screen =
   | { name: "results" }
   | { name: "zones" }
   | { name: "careers" }
-  | { name: "report"; code: string; title: string }
+  | {
+      name: "report";
+      code: string;
+      title: string;
+      /** The fit the careers list showed, and whether it was Waypoint's offline estimate. */
+      fit?: Fit | null;
+      estimate?: boolean;
+      /** Where Back goes (a related career's page, a saved result); the careers list by default. */
+      back?: Screen;
+    }
   | { name: "history" }
   | { name: "session"; id: string }
   | { name: "compare"; a: string; b: string }
@@ -38,6 +47,14 @@ export const flow = $state({
   tab: "all" as Tab,
   page: 1,
   counts: {} as Partial<Record<Tab, number>>,
+  /** Whose counts those are: O*NET's totals and the offline estimate's matches never mix. */
+  countsFrom: null as "onet" | "estimate" | null,
+  /** The career opened from the list, and the scroll then: Back restores both. */
+  opened: null as { code: string; scrollY: number } | null,
+  /** Fit and Bright Outlook filters over the whole tab, and the page of the filtered list. */
+  fits: [] as Fit[],
+  brightOnly: false,
+  filteredPage: 1,
 });
 
 /** Called on every screen change (kiosk mode reports them to Rust). */
@@ -49,6 +66,11 @@ export function startOutcome(o: Outcome): void {
   flow.tab = "all";
   flow.page = 1;
   flow.counts = {};
+  flow.countsFrom = null;
+  flow.opened = null;
+  flow.fits = [];
+  flow.brightOnly = false;
+  flow.filteredPage = 1;
 }
 
 /** Shows a screen and moves focus to its h1, so keyboard and screen-reader users land on it. */

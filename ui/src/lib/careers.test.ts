@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { filterRows, myNextMoveUrl, pageRange, totalPages } from "./careers";
-import type { CareerRow } from "./types";
+import { collectPages, filterRows, myNextMoveUrl, pageOf, pageRange, splitMatches, totalPages } from "./careers";
+import type { CareerRow, CareersPage } from "./types";
 
 describe("careers paging", () => {
   it("gives the rows shown on a page", () => {
@@ -35,5 +35,38 @@ describe("careers filters", () => {
   });
   it("links to My Next Move", () => {
     expect(myNextMoveUrl("27-2031.00")).toBe("https://www.mynextmove.org/profile/summary/27-2031.00");
+  });
+});
+
+describe("whole tabs", () => {
+  const row = (code: string, fit: CareerRow["fit"] = null): CareerRow => ({ code, title: code, fit, bright_outlook: false });
+  const page = (n: number, rows: CareerRow[], total: number): CareersPage => ({
+    tab: "2", page: n, page_size: 2, total, rows, source: "api", fetched_at: null, notice: null,
+  });
+
+  it("fetches every later page once and joins them in order", async () => {
+    const asked: number[] = [];
+    const r = await collectPages(page(1, [row("a"), row("b")], 5), async (n) => {
+      asked.push(n);
+      return { status: "ok", data: page(n, n === 2 ? [row("c"), row("d")] : [row("e")], 5) };
+    });
+    expect(asked).toEqual([2, 3]);
+    expect(r.status === "ok" && r.data.rows.map((x) => x.code)).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
+  it("stops at the first failure", async () => {
+    const r = await collectPages(page(1, [row("a")], 9), async () => ({ status: "error", error: { code: "network.offline", message: "x" } }));
+    expect(r.status).toBe("error");
+  });
+
+  it("counts only careers with a fit band as matches, and pages a finished list", () => {
+    const s = splitMatches([row("a", "Best"), row("b", "Good"), row("c")]);
+    expect(s.matches.map((x) => x.code)).toEqual(["a", "b"]);
+    expect(s.others.map((x) => x.code)).toEqual(["c"]);
+    expect(pageOf([1, 2, 3, 4, 5], 2, 2)).toEqual([3, 4]);
+  });
+
+  it("sends Spanish readers to Mi Próximo Paso", () => {
+    expect(myNextMoveUrl("27-2031.00", "es")).toBe("https://www.miproximopaso.org/profile/summary/27-2031.00");
   });
 });

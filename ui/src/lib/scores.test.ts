@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeToAreas, maxFor, parseScores, scoreError, signed } from "./scores";
+import { codeToAreas, tiesInCode, maxFor, parseScores, scoreError, signed } from "./scores";
 
 describe("typed scores", () => {
   it("knows each form's maximum", () => {
@@ -27,5 +27,18 @@ describe("typed scores", () => {
     expect(signed(-5, "en")).toBe("−5");
     expect(signed(0, "es")).toBe("0");
     expect(codeToAreas("RSA")).toEqual(["realistic", "social", "artistic"]);
+  });
+});
+
+describe("ties in the code", () => {
+  it("groups the code's areas that share a score, in RIASEC order", () => {
+    const scores = { realistic: 12, investigative: 30, artistic: 30, social: 18, enterprising: 9, conventional: 9 };
+    expect(tiesInCode(scores, ["investigative", "artistic", "social"])).toEqual([["investigative", "artistic"]]);
+    // A tie just outside the code is named too: the code took one of them.
+    expect(tiesInCode({ ...scores, enterprising: 18 }, ["investigative", "artistic", "social"])).toEqual([
+      ["investigative", "artistic"],
+      ["social", "enterprising"],
+    ]);
+    expect(tiesInCode({ ...scores, artistic: 20 }, ["investigative", "artistic", "social"])).toEqual([]);
   });
 });

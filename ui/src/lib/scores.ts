@@ -37,3 +37,12 @@ const LETTERS: Record<string, Area> = {
 export function codeToAreas(code: string): Area[] {
   return code.toUpperCase().split("").map((c) => LETTERS[c]).filter((a): a is Area => a != null);
 }
+
+/**
+ * Areas of the code that share a score with another area (in the code or just outside it),
+ * grouped, each group in RIASEC order: the line under the code explains how it was ordered.
+ */
+export function tiesInCode(scores: Scores, top: Area[]): Area[][] {
+  const values = [...new Set(top.map((a) => scores[a]))];
+  return values.map((v) => AREAS.filter((a) => scores[a] === v)).filter((g) => g.length > 1);
+}

@@ -15,6 +15,7 @@ export type {
   PackStatus_Serialize as PackStatus,
   Questionnaire_Serialize as Questionnaire,
   SessionDetail_Serialize as SessionDetail,
+  SessionPage_Serialize as SessionPage,
   SessionSummary_Serialize as SessionSummary,
   SnapshotRow_Serialize as SnapshotRow,
   SnapshotTab_Serialize as SnapshotTab,

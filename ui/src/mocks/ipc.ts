@@ -18,7 +18,7 @@ import referenceJson from "./fixtures/reference.json";
 import {
   AREAS, type AppError, type AreaInfo, type CareerReport, type CareerRow, type CareersPage, type Comparison, type Draft,
   type ItemForm, type JobZoneInfo, type Lang, type Outcome, type PackStatus, type Questionnaire, type Scores,
-  type SessionDetail, type SessionSummary, type SnapshotRow, type Tab,
+  type SessionDetail, type SessionPage, type SessionSummary, type SnapshotRow, type Tab,
 } from "../lib/types";
 
 type Args = Record<string, unknown>;
@@ -299,12 +299,13 @@ export function installMockIpc(): void {
     careers: (a) => careers(a),
     careerReport: (a) => report(a),
     listSessions: () => state.sessions.map(summary),
-    // Search and paging are the store's rules (tested in Rust); the UI does not page yet, so
-    // only the unfiltered first page is answered here, with no rule of its own.
+    // Search and paging are the store's rules (tested in Rust): a search or a later page is
+    // looked up as recorded from the seeded history; the unfiltered first page is the list itself.
     listSessionsPage: (a) => {
       const q = a.query as { label?: string | null; after?: string | null; limit: number };
       if ((q.label ?? "").trim() || q.after || q.limit < state.sessions.length) {
-        recorded("history.json", {}, `list_sessions_page ${JSON.stringify(q)}`);
+        const key = `list_sessions_page ${(q.label ?? "").trim()}|${q.after ?? ""}|${q.limit}`;
+        return recorded("history.json", COMPARISONS as unknown as Record<string, SessionPage>, key);
       }
       const items = state.sessions.map(summary);
       return { items, next: null, total: items.length };

@@ -83,8 +83,10 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   await page.screenshot({ path: path.join(shotDir, "job-zones.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on job zones");
   // Waypoint's own zone texts as Rust sends them, O*NET's title as is.
-  assert.match(await page.locator('[data-zone="1"]').innerText(), /Job Zone One: Little or No Preparation Needed/);
-  assert.match(await page.locator('[data-zone="1"]').innerText(), /Following instructions and helping others\./);
+  assert.match(await page.locator('[data-zone-more="1"]').textContent(), /Job Zone One: Little or No Preparation Needed/);
+  assert.match(await page.locator('[data-zone-more="1"]').textContent(), /Following instructions and helping others\./);
+  // Each zone named once, with its short name.
+  assert.equal((await page.locator('[data-zone="1"] .zone-title').innerText()).trim(), "Zone 1 · Little or no preparation");
   await page.locator('[data-zone="2"]').click();
   // History remembers the pick: choose_zone with this result's id.
   await page.waitForFunction(() => window.__waypointMock.calls("choose_zone").length === 1);
@@ -95,7 +97,7 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   assert.ok(submitted, "a result was submitted first");
   await page.getByRole("button", { name: "Show careers", exact: true }).click();
   await page.getByTestId("range").waitFor();
-  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Zone 2 (42)");
+  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Zone 2 · Some preparation (42)");
   assert.equal(await page.getByTestId("range").innerText(), "1–20 of 42");
   assert.equal(await page.locator(".career").count(), 20);
   // Every fit badge carries words and a shape, not only colour.
@@ -122,16 +124,19 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   for (const [tab, n] of Object.entries({ 1: 45, 2: 42, 3: 30, 4: 39, 5: 33 })) {
     assert.match(await page.locator(`[data-tab="${tab}"]`).innerText(), new RegExp(`\\(${n}\\)$`));
   }
-  // Filters work on the page.
-  await page.locator('[data-tab="all"]').click();
-  await page.getByTestId("range").filter({ hasText: "of 189" }).waitFor();
+  // Filters work on the whole tab (zone 2: three pages recorded).
+  await page.locator('[data-tab="2"]').click();
+  await page.getByTestId("range").filter({ hasText: "of 42" }).waitFor();
   await page.getByLabel("Best fit").check();
+  await page.getByTestId("range").filter({ hasText: "match the filters" }).waitFor();
   const fits = await page.locator(".fit").allInnerTexts();
   assert.ok(fits.length > 0 && fits.every((f) => f.includes("Best")), fits.join());
   await page.getByLabel("Bright Outlook only").check();
   assert.ok((await page.locator(".career").count()) === (await page.locator(".career .bright").count()));
   await page.getByLabel("Best fit").uncheck();
   await page.getByLabel("Bright Outlook only").uncheck();
+  await page.locator('[data-tab="all"]').click();
+  await page.getByTestId("range").filter({ hasText: "1–20 of 189" }).waitFor();
   await page.screenshot({ path: path.join(shotDir, "careers.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on careers");
   // Open a report.
@@ -166,6 +171,8 @@ test("careers: loading skeleton, a 429 message with Retry, offline, unavailable 
   assert.ok((await page.locator(".skeleton").count()) > 0);
   await page.screenshot({ path: path.join(shotDir, "careers-loading.png"), fullPage: true });
   await page.getByTestId("range").waitFor();
+  // The tab names' counts are fetched in the background: let them finish first.
+  await page.locator('[data-tab="5"]', { hasText: "(33)" }).waitFor();
   await mock(page, "clear");
   // Rate limited once: words and a Retry that works.
   await mock(page, "fail", "careers", { code: "onet.rate_limited", message: "429 Too Many Requests" }, 1);
@@ -226,9 +233,12 @@ test("results, careers and a report fit a 512×384 window (200 % zoom) without s
     const box = await page.locator(sel).first().boundingBox();
     assert.ok(box.height >= 44, `${sel} is ${box.height}px tall`);
   }
+  assert.deepEqual(await axe(page), [], "axe on careers at 200 %");
   await page.locator(".career-title").first().click();
   await page.locator("[data-section]").first().waitFor();
   await noHorizontalScroll(page);
+  await page.screenshot({ path: path.join(shotDir, "career-page-zoom200.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe on the career page at 200 %");
 });
 
 test("in Spanish, the six areas and the Job Zone texts are Waypoint's translations; O*NET's zone titles stay in English", async () => {
@@ -243,13 +253,13 @@ test("in Spanish, the six areas and the Job Zone texts are Waypoint's translatio
   assert.equal((await mock(page, "calls", "areas"))[0].args.lang, undefined, "areas() takes no language");
   await page.getByRole("button", { name: /cuánta preparación/ }).click();
   await page.locator('[data-zone="1"]').waitFor();
-  const zone1 = page.locator('[data-zone="1"]');
-  assert.match(await zone1.innerText(), /Seguir instrucciones y ayudar a otras personas\./);
-  assert.doesNotMatch(await zone1.innerText(), /Following instructions/);
-  assert.equal(await zone1.locator('[lang="en"]').first().innerText(), "Job Zone One: Little or No Preparation Needed");
+  const zone1 = page.locator('[data-zone-more="1"]');
+  assert.match(await zone1.textContent(), /Seguir instrucciones y ayudar a otras personas\./);
+  assert.doesNotMatch(await zone1.textContent(), /Following instructions/);
+  assert.equal(await zone1.locator('[lang="en"]').first().textContent(), "Job Zone One: Little or No Preparation Needed");
   assert.deepEqual(await axe(page), [], "axe on job zones in Spanish");
   // Switching back shows Rust's English text again without asking Rust for another language.
   await page.getByRole("button", { name: "English" }).click();
-  await page.locator('[data-zone="1"]', { hasText: "Following instructions and helping others." }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-zone-more="1"]')?.textContent.includes("Following instructions and helping others."));
   assert.equal((await mock(page, "calls", "job_zones")).length, 1);
 });

@@ -45,11 +45,38 @@ test("history lists results, opens one as it was seen, and compares two side by 
   await page.getByTestId("compare").click();
   await page.getByTestId("compare-table").waitFor();
   assert.equal(await h1(page), "Compare two results");
-  // b − a where a = Mar 2025 (S25) and b = Jan 2025 (S29): social +4; realistic 22 − 27 = −5.
-  assert.equal(await page.locator('[data-area="social"] .diff').innerText(), "+4");
-  assert.equal(await page.locator('[data-area="realistic"] .diff').innerText(), "−5");
+  // Newer minus older, whichever was ticked first: Mar 2025 (S25, R27) minus Jan 2025 (S29, R22).
+  const signs = async () => [
+    await page.locator('[data-area="social"] .diff').innerText(),
+    await page.locator('[data-area="realistic"] .diff').innerText(),
+  ];
+  assert.deepEqual(await signs(), ["−4", "+5"]);
+  assert.match(await page.getByTestId("change-head").innerText(), /^Change since Jan 9, 2025$/);
+  // Times as well as dates, older on the left, each side's top areas marked.
+  assert.match(await page.locator('[data-side="older"] h2').innerText(), /Jan 9, 2025.*\d:\d\d/);
+  assert.ok((await page.locator('[data-side="newer"] .top-tag').count()) >= 3, "the newer side's code areas are marked");
+  // "Maria" and "Maria (paper)": the names differ, so a warning.
+  assert.match(await page.getByTestId("labels-differ").innerText(), /may be two different people/);
+  // Both profiles on one hexagon, with the figures as a table.
+  assert.equal(await page.locator('[data-testid="hexagon"] polygon[data-profile]').count(), 2);
+  assert.equal(await page.locator('[data-testid="hexagon-table"] thead th').count(), 3);
+  assert.match(await page.locator('[data-testid="hexagon-table"] tr[data-area="social"]').textContent(), /25 of 40/);
   await page.screenshot({ path: path.join(shotDir, "compare.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on compare");
+  // Ticked the other way round: the same change.
+  await page.getByRole("button", { name: /Back to History/ }).click();
+  await page.locator(".session").first().waitFor();
+  for (const i of [1, 2]) {
+    const box = page.locator(".session").nth(i).getByRole("checkbox");
+    if (await box.isChecked()) await box.uncheck();
+  }
+  await page.locator(".session").nth(2).getByRole("checkbox").check();
+  await page.locator(".session").nth(1).getByRole("checkbox").check();
+  await page.getByTestId("compare").click();
+  await page.getByTestId("compare-table").waitFor();
+  assert.deepEqual(await signs(), ["−4", "+5"]);
+  const [call] = (await mock(page, "calls", "compare_sessions")).slice(-1);
+  assert.equal(call.args.a, "s-2025-01", "this time the older one was ticked first");
 });
 
 test("history: delete with confirm, export, import, and forget everything", async () => {
@@ -59,6 +86,8 @@ test("history: delete with confirm, export, import, and forget everything", asyn
   await page.locator(".session").first().getByRole("button", { name: /^Delete/ }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this result?" });
   await dialog.waitFor();
+  // The dialog names the result it deletes.
+  assert.match(await dialog.innerText(), /“Maria” from Mar 14, 2025/);
   assert.deepEqual(await axe(page), [], "axe with the dialog open");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   assert.equal(await page.locator(".session").count(), 2);
@@ -143,4 +172,52 @@ test("history and settings fit a 512×384 window without sideways scrolling", as
     await noHorizontalScroll(page);
     await page.screenshot({ path: path.join(shotDir, `${name.toLowerCase()}-zoom200.png`), fullPage: true });
   }
+});
+
+test("history: search by name, newest first, with a count; no match says so", async () => {
+  const page = await env.page();
+  await page.locator(".nav-link", { hasText: "History" }).click();
+  await page.locator(".session").first().waitFor();
+  // Newest first: March before January.
+  assert.deepEqual(await page.locator(".session").evaluateAll((els) => els.map((e) => e.dataset.session)), ["s-2025-03", "s-2025-01"]);
+  assert.equal(await page.getByTestId("history-count").innerText(), "Showing 2 of 2, newest first.");
+  await page.getByLabel("Search by name").fill("paper");
+  await page.getByTestId("history-count").filter({ hasText: "Showing 1 of 1" }).waitFor();
+  assert.deepEqual(await page.locator(".session").evaluateAll((els) => els.map((e) => e.dataset.session)), ["s-2025-01"]);
+  const [call] = (await mock(page, "calls", "list_sessions_page")).slice(-1);
+  assert.equal(call.args.query.label, "paper");
+  await page.getByLabel("Search by name").fill("nobody");
+  await page.getByTestId("history-empty").waitFor();
+  assert.match(await page.getByTestId("history-empty").innerText(), /No saved results have a name matching “nobody”/);
+  await page.screenshot({ path: path.join(shotDir, "history-search.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe on a history search");
+  await page.getByLabel("Search by name").fill("");
+  await page.getByTestId("history-count").filter({ hasText: "Showing 2 of 2" }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("a saved result's careers open in the app and Back returns to it; Keep exploring continues from it", async () => {
+  const page = await env.page();
+  await page.locator(".nav-link", { hasText: "History" }).click();
+  await page.locator('.session[data-session="s-2025-03"]').getByRole("button", { name: /^Open/ }).click();
+  await page.locator(".career").first().waitFor();
+  const title = await page.locator(".career-title").first().innerText();
+  // Offline with no saved copy: the report screen says so (in the app, not a browser).
+  await mock(page, "setOnline", false);
+  await page.locator(".career-title").first().click();
+  await page.locator('[role="alert"][data-code="report.unavailable_offline"]').waitFor();
+  assert.equal(await h1(page), title);
+  assert.equal((await mock(page, "calls", "open_external")).length, 0);
+  await page.getByRole("button", { name: "← Back to the saved result" }).click();
+  await page.locator(".career").first().waitFor();
+  assert.match(await h1(page), /^Result from Mar 14, 2025/);
+  await mock(page, "setOnline", true);
+  await page.getByTestId("keep-exploring").click();
+  await page.getByTestId("range").waitFor();
+  assert.equal(await h1(page), "Careers to explore");
+  const seeded = (await mock(page, "calls", "careers")).map((c) => c.args.sessionId);
+  assert.ok(seeded.length > 0 && seeded.every((id) => id === "s-2025-03"), seeded.join());
+  assert.match(await page.getByTestId("reminder").innerText(), /Your code RSA · Zone 3: Medium preparation/);
+  assert.equal(await page.getByRole("tab", { selected: true }).getAttribute("data-tab"), "3");
+  assert.deepEqual(page.errors, []);
 });

@@ -155,3 +155,26 @@ test("kiosk mode shows one activity at a time in a wide window", async () => {
   await page.locator('[data-item="1"]').waitFor();
   assert.equal(await page.locator("[data-item]").count(), 1);
 });
+
+test("at 1366×768 at least six activities fit, answers stay 44 px targets, and focus does not look chosen", async () => {
+  const page = await env.page({ viewport: { width: 1366, height: 768 } });
+  await page.locator('[data-way="ip60"]').click();
+  await page.locator(".item").first().waitFor();
+  const visible = await page.evaluate(() => [...document.querySelectorAll(".item")].filter((e) => e.getBoundingClientRect().bottom <= innerHeight).length);
+  assert.ok(visible >= 6, `${visible} activities fit`);
+  const heights = await page.locator(".answer").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  assert.ok(heights.every((h) => h >= 44), `answer heights ${Math.min(...heights)}`);
+  // Choose "Like" on the first activity, then Tab on to the second (nothing chosen there).
+  await page.locator('[data-item="1"] .answer[data-value="4"]').click();
+  await page.keyboard.press("Tab");
+  await focused(page, '[data-item="2"] .answer');
+  const look = (sel) => page.locator(sel).evaluate((e) => {
+    const s = getComputedStyle(e);
+    return { bg: s.backgroundColor, outline: s.outlineStyle };
+  });
+  const focusedLook = await look('[data-item="2"] .answer[tabindex="0"]');
+  const chosenLook = await look('[data-item="1"] .answer[data-value="4"]');
+  assert.equal(focusedLook.outline, "dashed");
+  assert.notEqual(focusedLook.bg, chosenLook.bg, "a focused answer is not filled like a chosen one");
+  await page.screenshot({ path: path.join(shotDir, "questionnaire-1366.png") });
+});

@@ -63,7 +63,7 @@ test("a saved result from History has both buttons; a write failure says what to
   const id = await page.evaluate(() => window.__waypointMock.calls("save_report_pdf").at(-1).args.sessionId);
   assert.ok(id);
   await mock(page, "fail", "print_report", { code: "report.io", message: "disk full" }, 1);
-  await page.getByRole("button", { name: "Print" }).click();
+  await page.getByRole("button", { name: "Print", exact: true }).click();
   await page.waitForFunction(() => /could not be written/.test(document.querySelector('[data-testid="report-status"]')?.textContent ?? ""));
   assert.deepEqual(await axe(page), [], "axe on a saved result");
 

@@ -185,6 +185,14 @@ impl Matcher {
         &self.occupations
     }
 
+    /// The Job Zone of the occupation `code`, when the pack has it.
+    pub fn job_zone(&self, code: &str) -> Option<u8> {
+        self.occupations
+            .iter()
+            .find(|o| o.code == code)
+            .and_then(|o| o.job_zone)
+    }
+
     /// Number of occupations that can be matched (in a zone, or all).
     pub fn matchable(&self, zone: Option<u8>) -> Result<usize> {
         Ok(self.by_zone[check_zone(zone)?].len())

@@ -142,7 +142,8 @@ impl Services {
             })
             .await?;
         match found {
-            Found::Api(out) => {
+            Found::Api(mut out) => {
+                self.fill_zones(&mut out);
                 let body = serde_json::to_value(&out).expect("careers page serialises");
                 writes.cache.push((key, body));
                 writes.snapshot(&session, &out, CareerSource::Api);
@@ -152,6 +153,7 @@ impl Services {
                 cached: Some(mut out),
                 failure,
             } => {
+                self.fill_zones(&mut out);
                 // Said by code, so the UI can put it in the person's language.
                 out.notice = failure.as_ref().map(Problem::from);
                 Ok(out)
@@ -344,6 +346,20 @@ impl Services {
         Ok(self.store.write_batch(&batch)?)
     }
 
+    /// Rows of the "All" tab get their Job Zone from the occupation pack, when one is
+    /// installed; without one they stay unknown rather than guessed.
+    fn fill_zones(&self, page: &mut CareersPage) {
+        if page.tab.zone().is_some() || page.rows.iter().all(|r| r.zone.is_some()) {
+            return;
+        }
+        let Ok(Some(matcher)) = self.matcher() else {
+            return;
+        };
+        for r in page.rows.iter_mut().filter(|r| r.zone.is_none()) {
+            r.zone = matcher.job_zone(&r.code);
+        }
+    }
+
     /// The matcher over the installed occupation pack, built once and kept.
     pub(crate) fn matcher(&self) -> Result<Option<Arc<Matcher>>> {
         let mut m = self.matcher.lock().unwrap();
@@ -373,6 +389,7 @@ fn rows_of<'a>(
             title: o.title.clone(),
             fit: r.fit,
             bright_outlook: o.bright_outlook.unwrap_or(false),
+            zone: o.job_zone,
         }
     })
 }
@@ -409,6 +426,7 @@ pub(crate) async fn fetch_page(
             fit: c.fit,
             code: c.code,
             title: c.title,
+            zone,
         }));
         // Stop at the page's end, the list's end, or a server that made no progress.
         if p.end >= want_end || p.end >= p.total || p.end < next {

@@ -113,6 +113,10 @@ pub struct CareerRow {
     pub title: String,
     pub fit: Option<Fit>,
     pub bright_outlook: bool,
+    /// The career's Job Zone: the tab's zone, or on "All" the occupation pack's when one is
+    /// installed (O*NET's all-zones list does not carry it).
+    #[serde(default)]
+    pub zone: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

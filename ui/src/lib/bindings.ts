@@ -160,6 +160,11 @@ export type CareerRow_Deserialize = {
 	title: string,
 	fit?: Fit | null,
 	bright_outlook: boolean,
+	/**
+	 *  The career's Job Zone: the tab's zone, or on "All" the occupation pack's when one is
+	 *  installed (O*NET's all-zones list does not carry it).
+	 */
+	zone?: number | null,
 };
 
 export type CareerRow_Serialize = {
@@ -167,6 +172,11 @@ export type CareerRow_Serialize = {
 	title: string,
 	fit: Fit | null,
 	bright_outlook: boolean,
+	/**
+	 *  The career's Job Zone: the tab's zone, or on "All" the occupation pack's when one is
+	 *  installed (O*NET's all-zones list does not carry it).
+	 */
+	zone: number | null,
 };
 
 export type CareersPage = CareersPage_Serialize | CareersPage_Deserialize;

@@ -20,10 +20,10 @@ describe("careers paging", () => {
 
 describe("careers filters", () => {
   const rows: CareerRow[] = [
-    { code: "1", title: "A", fit: "Best", bright_outlook: true },
-    { code: "2", title: "B", fit: "Great", bright_outlook: false },
-    { code: "3", title: "C", fit: "Good", bright_outlook: true },
-    { code: "4", title: "D", fit: null, bright_outlook: false },
+    { code: "1", title: "A", fit: "Best", bright_outlook: true, zone: null },
+    { code: "2", title: "B", fit: "Great", bright_outlook: false, zone: null },
+    { code: "3", title: "C", fit: "Good", bright_outlook: true, zone: null },
+    { code: "4", title: "D", fit: null, bright_outlook: false, zone: null },
   ];
   it("keeps everything with no filter", () => {
     expect(filterRows(rows, { fits: [], brightOnly: false })).toHaveLength(4);
@@ -39,7 +39,7 @@ describe("careers filters", () => {
 });
 
 describe("whole tabs", () => {
-  const row = (code: string, fit: CareerRow["fit"] = null): CareerRow => ({ code, title: code, fit, bright_outlook: false });
+  const row = (code: string, fit: CareerRow["fit"] = null): CareerRow => ({ code, title: code, fit, bright_outlook: false, zone: null });
   const page = (n: number, rows: CareerRow[], total: number): CareersPage => ({
     tab: "2", page: n, page_size: 2, total, rows, source: "api", fetched_at: null, notice: null,
   });

@@ -135,8 +135,13 @@ test("job zones, every careers tab with counts and paging, filters, and a report
   assert.ok((await page.locator(".career").count()) === (await page.locator(".career .bright").count()));
   await page.getByLabel("Best fit").uncheck();
   await page.getByLabel("Bright Outlook only").uncheck();
+  assert.equal(await page.locator(".zone-tag").count(), 0, "a zone tab does not repeat its zone on each row");
   await page.locator('[data-tab="all"]').click();
   await page.getByTestId("range").filter({ hasText: "1–20 of 189" }).waitFor();
+  // On "All", each row says its Job Zone (O*NET's list has none; the pack's is used).
+  const zoneTags = await page.locator(".career .zone-tag").allInnerTexts();
+  assert.equal(zoneTags.length, await page.locator(".career").count());
+  assert.ok(zoneTags.every((t) => /^Zone [1-5] · \w/.test(t)), zoneTags.join());
   await page.screenshot({ path: path.join(shotDir, "careers.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on careers");
   // Open a report.

@@ -76,7 +76,7 @@ pub fn bundled(form: Form, asked: Lang) -> Questionnaire {
         source: Source::Bundled,
         fetched_at: None,
         notice: (asked == Lang::Es).then(|| {
-            "Las preguntas en español vienen del servicio O*NET y aún no están guardadas en esta computadora. Se muestran en inglés; agregue una clave de O*NET en Configuración para verlas en español.".to_string()
+            waypoint_locales::text(asked, waypoint_locales::keys::ITEMS_IN_ENGLISH).to_string()
         }),
     }
 }

@@ -9,6 +9,7 @@ use std::fmt::Display;
 use std::sync::LazyLock;
 
 use serde_json::Value;
+use waypoint_error_code::ErrorCode;
 use waypoint_profiler::{Area, Fit, Form, Lang};
 
 static EN: LazyLock<Value> = LazyLock::new(|| parse(include_str!("../../../locales/en.json")));
@@ -217,6 +218,11 @@ pub fn report_section(lang: Lang, id: &str) -> Option<&'static str> {
     get(lang, &format!("services.reportSections.{id}"))
 }
 
+/// The sentence a person reads for an error or notice code, in `lang`.
+pub fn error_message(lang: Lang, code: ErrorCode) -> &'static str {
+    text_at(lang, &format!("errors.{}", code.as_str()))
+}
+
 /// Every path the functions above can ask for, except [`report_section`] (its ids are O*NET's;
 /// the services test them).
 pub fn paths_used() -> Vec<String> {
@@ -228,6 +234,11 @@ pub fn paths_used() -> Vec<String> {
     out.extend(FITS.iter().map(|&f| format!("pdf.fits.{}", fit_key(f))));
     out.extend(FORMS.iter().map(|&f| format!("pdf.forms.{}", form_key(f))));
     out.extend(MONTHS.iter().map(|m| format!("pdf.months.{m}")));
+    out.extend(
+        ErrorCode::ALL
+            .iter()
+            .map(|c| format!("errors.{}", c.as_str())),
+    );
     for z in 1..=5 {
         out.push(format!("pdf.zoneTitles.z{z}"));
         for f in ZONE_FIELDS {
@@ -308,6 +319,35 @@ mod tests {
         assert!(get(Lang::Es, "errors.network.offline").is_some());
         assert_eq!(get(Lang::En, "nav.nope"), None);
         assert_eq!(get(Lang::En, "nav"), None, "an object is not a string");
+    }
+
+    #[test]
+    fn every_error_code_has_its_own_sentence_in_both_languages() {
+        for &code in ErrorCode::ALL {
+            let en = get(Lang::En, &format!("errors.{}", code.as_str()));
+            let es = get(Lang::Es, &format!("errors.{}", code.as_str()));
+            let (Some(en), Some(es)) = (en, es) else {
+                panic!("{code}: missing in en.json or es.json (null is not a sentence)");
+            };
+            assert!(en.len() > 10 && es.len() > 10, "{code}");
+            assert_ne!(en, es, "{code}: Spanish is the English text");
+            assert!(
+                !en.contains('{'),
+                "{code}: error sentences take no placeholders"
+            );
+            assert_eq!(error_message(Lang::Es, code), es);
+        }
+        // Nothing in the catalog's `errors` that is not a code (or the UI's `generic`).
+        let codes: BTreeSet<String> = ErrorCode::ALL
+            .iter()
+            .map(|c| format!("errors.{}", c.as_str()))
+            .chain(["errors.generic".to_string()])
+            .collect();
+        for (path, _) in leaves(Lang::En) {
+            if path.starts_with("errors.") {
+                assert!(codes.contains(&path), "{path} is not an ErrorCode");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@ import catalog from "../../../locales/en.json";
 export const en = catalog;
 export type Messages = typeof catalog;
 
-// Every ErrorCode has an entry: a code missing from en.json fails `npm run check` here.
-type ErrorMessages = { generic: string } & Record<ErrorCode, string | null>;
+// Every ErrorCode has its own sentence: a code missing from en.json (or left null) fails
+// `npm run check` here.
+type ErrorMessages = { generic: string } & Record<ErrorCode, string>;
 const _everyCode: ErrorMessages = catalog.errors;
 void _everyCode;

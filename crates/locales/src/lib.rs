@@ -147,9 +147,9 @@ fn fit_key(fit: Fit) -> &'static str {
     }
 }
 
-/// A career's fit label as the PDF prints it.
-pub fn pdf_fit(lang: Lang, fit: Fit) -> &'static str {
-    text_at(lang, &format!("pdf.fits.{}", fit_key(fit)))
+/// A career's fit label ("Best fit", "Coincidencia excelente"), the same on screen and on paper.
+pub fn fit_label(lang: Lang, fit: Fit) -> &'static str {
+    text_at(lang, &format!("fit.{}", fit_key(fit)))
 }
 
 const FORMS: [Form; 3] = [Form::Ip60, Form::Ip30, Form::Typed];
@@ -231,7 +231,7 @@ pub fn paths_used() -> Vec<String> {
         out.push(format!("areas.{}", area_key(a)));
         out.push(format!("reference.areas.{}", area_key(a)));
     }
-    out.extend(FITS.iter().map(|&f| format!("pdf.fits.{}", fit_key(f))));
+    out.extend(FITS.iter().map(|&f| format!("fit.{}", fit_key(f))));
     out.extend(FORMS.iter().map(|&f| format!("pdf.forms.{}", form_key(f))));
     out.extend(MONTHS.iter().map(|m| format!("pdf.months.{m}")));
     out.extend(
@@ -361,26 +361,47 @@ mod tests {
         );
     }
 
+    /// The instrument's reference prose is spelled the British way; the catalog the American way.
+    fn american(s: &str) -> String {
+        [
+            ("analysing", "analyzing"),
+            ("labour", "labor"),
+            ("counselling", "counseling"),
+            ("centre", "center"),
+            ("organising", "organizing"),
+            ("organisational", "organizational"),
+        ]
+        .iter()
+        .fold(s.to_string(), |s, (gb, us)| s.replace(gb, us))
+    }
+
     #[test]
-    fn english_area_and_zone_texts_are_the_profilers() {
+    fn english_area_and_zone_texts_are_the_profilers_in_american_spelling() {
         use waypoint_profiler::instrument;
         for a in Area::ALL {
             assert_eq!(area_name(Lang::En, a), a.name());
             assert_eq!(
                 area_description(Lang::En, a),
-                instrument::area_info(a).description
+                american(&instrument::area_info(a).description)
             );
         }
         for z in 1..=5u8 {
             let jz = instrument::job_zone(z).unwrap();
             assert_eq!(pdf_zone_title(Lang::En, z), Some(jz.title.as_str()));
+            for (field, want) in [
+                ("education", &jz.education),
+                ("experience", &jz.experience),
+                ("training", &jz.training),
+                ("typical_work", &jz.typical_work),
+            ] {
+                assert_eq!(
+                    zone_field(Lang::En, z, field),
+                    Some(american(want).as_str())
+                );
+            }
             assert_eq!(
-                zone_field(Lang::En, z, "education"),
-                Some(jz.education.as_str())
-            );
-            assert_eq!(
-                zone_field(Lang::En, z, "typical_work"),
-                Some(jz.typical_work.as_str())
+                zone_field(Lang::En, z, "examples"),
+                Some(jz.examples.join(", ").as_str())
             );
         }
         assert_eq!(pdf_zone_title(Lang::Es, 6), None);

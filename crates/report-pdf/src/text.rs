@@ -57,7 +57,7 @@ fn load(lang: Lang) -> Texts {
         col_fit: t(keys::PDF_COL_FIT),
         col_outlook: t(keys::PDF_COL_OUTLOOK),
         yes: t(keys::PDF_YES),
-        fits: [Fit::Best, Fit::Great, Fit::Good].map(|f| loc::pdf_fit(lang, f)),
+        fits: [Fit::Best, Fit::Great, Fit::Good].map(|f| loc::fit_label(lang, f)),
         more_rows: t(keys::PDF_MORE_ROWS),
         no_rows: t(keys::PDF_NO_ROWS),
         no_careers: t(keys::PDF_NO_CAREERS),
@@ -82,7 +82,7 @@ pub(crate) fn form_name(lang: Lang, form: Form) -> &'static str {
 }
 
 pub(crate) fn fit_name(lang: Lang, fit: Fit) -> &'static str {
-    loc::pdf_fit(lang, fit)
+    loc::fit_label(lang, fit)
 }
 
 pub(crate) fn date(lang: Lang, d: ReportDate) -> String {

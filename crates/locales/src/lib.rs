@@ -107,6 +107,28 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     text_at(lang, key.0)
 }
 
+/// The locale Waypoint formats for: US English or US Spanish (`en-US`, `es-US`), as the UI's
+/// `Intl` formats do.
+pub fn locale_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en-US",
+        Lang::Es => "es-US",
+    }
+}
+
+/// A whole number as `en-US` and `es-US` both write it: `1,016` (Spain's `1.016` is not used).
+pub fn integer(_lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// Replaces each `{name}` in `template` with its value; unknown placeholders stay as they are.
 pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = template.to_string();
@@ -348,6 +370,18 @@ mod tests {
                 assert!(codes.contains(&path), "{path} is not an ErrorCode");
             }
         }
+    }
+
+    #[test]
+    fn us_number_format_in_both_languages() {
+        for lang in Lang::ALL {
+            assert_eq!(integer(lang, 0), "0");
+            assert_eq!(integer(lang, 999), "999");
+            assert_eq!(integer(lang, 1016), "1,016");
+            assert_eq!(integer(lang, 36220), "36,220");
+            assert_eq!(integer(lang, 1234567), "1,234,567");
+        }
+        assert_eq!(locale_tag(Lang::Es), "es-US");
     }
 
     #[test]

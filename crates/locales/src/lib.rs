@@ -210,11 +210,18 @@ pub fn month(lang: Lang, month: u8) -> &'static str {
     text_at(lang, &format!("pdf.months.{m}"))
 }
 
-/// A Job Zone's title (1–5) as the PDF prints it; `None` outside 1–5.
-pub fn pdf_zone_title(lang: Lang, zone: u8) -> Option<&'static str> {
+/// A Job Zone's title (1–5): O*NET's in English; Waypoint's own translation in Spanish (O*NET's
+/// Spanish titles come only from its `mpp/` service). `None` outside 1–5.
+pub fn zone_title(lang: Lang, zone: u8) -> Option<&'static str> {
+    zone_field(lang, zone, "title")
+}
+
+/// An answer-scale label, 1–5: O*NET's English words, Waypoint's own Spanish translation (used
+/// when O*NET's `mpp/` questionnaire was never downloaded). `None` outside 1–5.
+pub fn scale_label(lang: Lang, value: u8) -> Option<&'static str> {
     (1..=5)
-        .contains(&zone)
-        .then(|| text_at(lang, &format!("pdf.zoneTitles.z{zone}")))
+        .contains(&value)
+        .then(|| text_at(lang, &format!("scale.{value}")))
 }
 
 /// A Job Zone's education, experience, training, typical work or examples (`field` as in the
@@ -226,7 +233,8 @@ pub fn zone_field(lang: Lang, zone: u8, field: &str) -> Option<&'static str> {
 }
 
 /// Zone fields Rust reads, for the tests.
-pub const ZONE_FIELDS: [&str; 5] = [
+pub const ZONE_FIELDS: [&str; 6] = [
+    "title",
     "education",
     "experience",
     "training",
@@ -262,7 +270,7 @@ pub fn paths_used() -> Vec<String> {
             .map(|c| format!("errors.{}", c.as_str())),
     );
     for z in 1..=5 {
-        out.push(format!("pdf.zoneTitles.z{z}"));
+        out.push(format!("scale.{z}"));
         for f in ZONE_FIELDS {
             out.push(format!("reference.zones.z{z}.{f}"));
         }
@@ -421,7 +429,7 @@ mod tests {
         }
         for z in 1..=5u8 {
             let jz = instrument::job_zone(z).unwrap();
-            assert_eq!(pdf_zone_title(Lang::En, z), Some(jz.title.as_str()));
+            assert_eq!(zone_title(Lang::En, z), Some(jz.title.as_str()));
             for (field, want) in [
                 ("education", &jz.education),
                 ("experience", &jz.experience),
@@ -438,6 +446,19 @@ mod tests {
                 Some(jz.examples.join(", ").as_str())
             );
         }
-        assert_eq!(pdf_zone_title(Lang::Es, 6), None);
+        assert_eq!(zone_title(Lang::Es, 6), None);
+        for o in instrument::answer_options() {
+            assert_eq!(scale_label(Lang::En, o.value), Some(o.label.as_str()));
+            assert_ne!(
+                scale_label(Lang::Es, o.value),
+                scale_label(Lang::En, o.value)
+            );
+        }
+        assert_eq!(scale_label(Lang::Es, 0), None);
+        for z in 1..=5 {
+            assert!(zone_title(Lang::Es, z)
+                .unwrap()
+                .starts_with(&format!("Zona de Empleo {z}:")));
+        }
     }
 }

@@ -106,7 +106,7 @@ pub(crate) fn area_description(lang: Lang, area: Area) -> &'static str {
 
 /// Title and a one-line summary (education, typical work) of a Job Zone, 1–5.
 pub(crate) fn zone_texts(lang: Lang, zone: u8) -> Option<(String, String)> {
-    let title = loc::pdf_zone_title(lang, zone)?;
+    let title = loc::zone_title(lang, zone)?;
     let education = loc::zone_field(lang, zone, "education")?;
     let work = loc::zone_field(lang, zone, "typical_work")?;
     Some((title.to_string(), format!("{education} {work}")))

@@ -53,7 +53,9 @@ fn from_api(form: Form, lang: Lang, q: onet::Questionnaire) -> Questionnaire {
     }
 }
 
-/// English items and labels as bundled with Waypoint.
+/// English items as bundled with Waypoint; the answer scale in the language asked for (in
+/// Spanish it is Waypoint's own translation, which the notice says: O*NET's Spanish items and
+/// scale come only from its `mpp/` service, and items are never translated by Waypoint).
 pub fn bundled(form: Form, asked: Lang) -> Questionnaire {
     Questionnaire {
         form,
@@ -70,7 +72,9 @@ pub fn bundled(form: Form, asked: Lang) -> Questionnaire {
             .iter()
             .map(|o| AnswerOption {
                 value: o.value,
-                label: o.label.to_string(),
+                label: waypoint_locales::scale_label(asked, o.value)
+                    .unwrap_or(&o.label)
+                    .to_string(),
             })
             .collect(),
         source: Source::Bundled,

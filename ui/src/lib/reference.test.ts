@@ -30,7 +30,7 @@ describe("area and Job Zone texts", () => {
     for (const a of rustAreas) expect(en.reference.areas[a.area]).toBe(american(a.description));
     for (const z of rustZones) {
       const t = en.reference.zones[`z${z.zone}` as keyof typeof en.reference.zones];
-      expect(t).toEqual({ education: american(z.education), experience: american(z.experience), training: american(z.training), typical_work: american(z.typical_work), examples: z.examples });
+      expect(t).toEqual({ title: z.title, education: american(z.education), experience: american(z.experience), training: american(z.training), typical_work: american(z.typical_work), examples: z.examples });
     }
   });
   it("English shows Rust's text in American spelling, with O*NET's titles and SVP ranges as sent", () => {
@@ -44,13 +44,13 @@ describe("area and Job Zone texts", () => {
       expect(z.typical_work).toBe(american(rustZones[i].typical_work));
     });
   });
-  it("Spanish translates names and descriptions but keeps O*NET's zone titles and SVP ranges", () => {
+  it("Spanish translates names, descriptions and zone titles (Waypoint's own) but keeps O*NET's SVP ranges", () => {
     const areas = localizeAreas(rustAreas, "es", es);
     expect(areas.map((a) => a.title)).toEqual(["Realista", "Investigador", "Artístico", "Social", "Emprendedor", "Convencional"]);
     areas.forEach((a, i) => expect(a.description).not.toBe(rustAreas[i].description));
     const zones = localizeZones(rustZones, "es", es);
     zones.forEach((z, i) => {
-      expect(z.title).toBe(rustZones[i].title);
+      expect(z.title).toMatch(new RegExp(`^Zona de Empleo ${z.zone}: `));
       expect(z.svp_range).toBe(rustZones[i].svp_range);
       for (const k of ["education", "experience", "training", "typical_work", "examples"] as const) {
         expect(z[k]).not.toBe(rustZones[i][k]);

@@ -1,7 +1,8 @@
 // Rust's `areas()` and `job_zones()` send Waypoint's own prose as the instrument's reference files
 // have it (English, British spelling). The screen shows the shared catalog's words instead, in every
 // language (American English, US Spanish), so the screen and the PDF say the same thing.
-// O*NET's own terms (Job Zone titles in English, SVP ranges) stay exactly as sent.
+// O*NET's own terms stay exactly as sent: SVP ranges, and Job Zone titles in English (in Spanish
+// the title is Waypoint's translation, which the screen says).
 import type { Messages } from "../locales/en";
 import type { AreaInfo, JobZoneInfo, Lang } from "./types";
 

@@ -5,7 +5,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The dev server may read the repository root: the shared catalogs are in ../locales.
+  server: { port: 5173, strictPort: true, fs: { allow: [".."] } },
   build: { target: "es2022", sourcemap: false },
   test: { environment: "node", include: ["src/**/*.test.ts"] },
 });

@@ -229,8 +229,8 @@ async fn spanish_on_a4() {
     let f = flat(&pdftotext(&out));
     for want in [
         "Resultados del Perfil de Intereses",
-        "Su código de puntos altos RSA",
-        "Carreras que coinciden con sus intereses",
+        "Tu código de intereses RSA",
+        "Carreras que coinciden con tus intereses",
         "Coincidencias de O*NET Web Services.",
     ] {
         assert!(f.contains(want), "missing {want:?} in\n{f}");

@@ -44,7 +44,7 @@ pub(crate) fn render(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     doc.set_metadata(
         Metadata::new()
             .title(t.doc_title.to_string())
-            .language(lang.code().to_string())
+            .language(waypoint_locales::locale_tag(lang).to_string())
             .creator("Waypoint".to_string()),
     );
     let settings = PageSettings::from_wh(w, h)
@@ -531,8 +531,8 @@ fn careers_table(c: &mut Canvas, input: &ReportInput, top: f32, limit: f32, left
     if shown < total {
         let more = t
             .more_rows
-            .replace("{shown}", &shown.to_string())
-            .replace("{total}", &total.to_string());
+            .replace("{shown}", &waypoint_locales::integer(lang, shown as u64))
+            .replace("{total}", &waypoint_locales::integer(lang, total as u64));
         c.text(
             left,
             y + 11.0,

@@ -1,15 +1,16 @@
-//! Everything the page says in the project's own words, in English and Spanish.
-//! The English area and Job Zone texts come from the profiler crate (the single source);
-//! the Spanish ones are translations kept here. Job Zone titles in English are O*NET's.
+//! Everything the page says, in English and Spanish, from the shared catalog
+//! (`locales/*.json` through `waypoint-locales`), so the PDF and the screen use the same words.
 
-use waypoint_profiler::{instrument, Area, Fit, Form};
+use std::sync::LazyLock;
+
+use waypoint_locales::{self as loc, keys};
+use waypoint_profiler::{Area, Fit, Form};
 
 use crate::input::ReportDate;
 use crate::Lang;
 
 pub(crate) struct Texts {
     pub subtitle: &'static str,
-    pub forms: [&'static str; 3],
     pub label: &'static str,
     pub scores_heading: &'static str,
     /// "{max}" is replaced.
@@ -34,99 +35,40 @@ pub(crate) struct Texts {
     pub no_careers: &'static str,
     pub qr_caption: &'static str,
     pub notice: &'static str,
-    pub months: [&'static str; 12],
     pub doc_title: &'static str,
 }
 
-const EN: Texts = Texts {
-    subtitle: "Interest Profiler results",
-    forms: [
-        "Interest Profiler (60 questions)",
-        "Mini Interest Profiler (30 questions)",
-        "Scores entered from a paper profiler",
-    ],
-    label: "For",
-    scores_heading: "Your interest scores",
-    scores_scale: "Each bar shows a score out of {max}.",
-    code_heading: "Your high-point code",
-    flat: "All six scores are equal, so there is no high-point code: no area stands out, and careers cannot be matched to this profile.",
-    careers_heading: "Careers that match your interests",
-    careers_in_zone: "Careers in Job Zone {zone}",
-    estimate: "Offline estimate by Waypoint",
-    estimate_note: "matched on this computer from O*NET data, not by O*NET itself.",
-    source_api: "Matched by O*NET Web Services.",
-    col_career: "Career",
-    col_code: "O*NET-SOC",
-    col_fit: "Fit",
-    col_outlook: "Bright Outlook",
-    yes: "Yes",
-    fits: ["Best", "Great", "Good"],
-    more_rows: "Showing the top {shown} of {total} careers.",
-    no_rows: "No careers matched in this Job Zone.",
-    no_careers: "No career list is available.",
-    qr_caption: "Your answers",
-    notice: "These results are for exploring careers, not for screening or selection.",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    doc_title: "Waypoint: Interest Profiler results",
-};
+fn load(lang: Lang) -> Texts {
+    let t = |k| loc::text(lang, k);
+    Texts {
+        subtitle: t(keys::PDF_SUBTITLE),
+        label: t(keys::PDF_LABEL),
+        scores_heading: t(keys::PDF_SCORES_HEADING),
+        scores_scale: t(keys::PDF_SCORES_SCALE),
+        code_heading: t(keys::PDF_CODE_HEADING),
+        flat: t(keys::PDF_FLAT),
+        careers_heading: t(keys::PDF_CAREERS_HEADING),
+        careers_in_zone: t(keys::PDF_CAREERS_IN_ZONE),
+        estimate: t(keys::PDF_ESTIMATE),
+        estimate_note: t(keys::PDF_ESTIMATE_NOTE),
+        source_api: t(keys::PDF_SOURCE_API),
+        col_career: t(keys::PDF_COL_CAREER),
+        col_code: t(keys::PDF_COL_CODE),
+        col_fit: t(keys::PDF_COL_FIT),
+        col_outlook: t(keys::PDF_COL_OUTLOOK),
+        yes: t(keys::PDF_YES),
+        fits: [Fit::Best, Fit::Great, Fit::Good].map(|f| loc::fit_label(lang, f)),
+        more_rows: t(keys::PDF_MORE_ROWS),
+        no_rows: t(keys::PDF_NO_ROWS),
+        no_careers: t(keys::PDF_NO_CAREERS),
+        qr_caption: t(keys::PDF_QR_CAPTION),
+        notice: t(keys::PDF_NOTICE),
+        doc_title: t(keys::PDF_DOC_TITLE),
+    }
+}
 
-const ES: Texts = Texts {
-    subtitle: "Resultados del Perfil de Intereses",
-    forms: [
-        "Perfil de Intereses (60 preguntas)",
-        "Perfil de Intereses breve (30 preguntas)",
-        "Puntuaciones copiadas de un perfil en papel",
-    ],
-    label: "Para",
-    scores_heading: "Sus puntuaciones de intereses",
-    scores_scale: "Cada barra muestra una puntuación sobre {max}.",
-    code_heading: "Su código de puntos altos",
-    flat: "Las seis puntuaciones son iguales, así que no hay código de puntos altos: ninguna área destaca y no se pueden buscar carreras para este perfil.",
-    careers_heading: "Carreras que coinciden con sus intereses",
-    careers_in_zone: "Carreras en la zona laboral {zone}",
-    estimate: "Estimación sin conexión de Waypoint",
-    estimate_note: "calculada en este equipo con datos de O*NET, no por O*NET.",
-    source_api: "Coincidencias de O*NET Web Services.",
-    col_career: "Carrera",
-    col_code: "O*NET-SOC",
-    col_fit: "Ajuste",
-    col_outlook: "Perspectiva brillante",
-    yes: "Sí",
-    fits: ["Excelente", "Muy bueno", "Bueno"],
-    more_rows: "Se muestran las {shown} primeras de {total} carreras.",
-    no_rows: "Ninguna carrera coincide en esta zona laboral.",
-    no_careers: "No hay lista de carreras disponible.",
-    qr_caption: "Sus respuestas",
-    notice: "Estos resultados sirven para explorar carreras, no para evaluar ni seleccionar personas.",
-    months: [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    doc_title: "Waypoint: resultados del Perfil de Intereses",
-};
+static EN: LazyLock<Texts> = LazyLock::new(|| load(Lang::En));
+static ES: LazyLock<Texts> = LazyLock::new(|| load(Lang::Es));
 
 pub(crate) fn texts(lang: Lang) -> &'static Texts {
     match lang {
@@ -136,83 +78,38 @@ pub(crate) fn texts(lang: Lang) -> &'static Texts {
 }
 
 pub(crate) fn form_name(lang: Lang, form: Form) -> &'static str {
-    let t = texts(lang);
-    match form {
-        Form::Ip60 => t.forms[0],
-        Form::Ip30 => t.forms[1],
-        Form::Typed => t.forms[2],
-    }
+    loc::pdf_form(lang, form)
 }
 
 pub(crate) fn fit_name(lang: Lang, fit: Fit) -> &'static str {
-    let t = texts(lang);
-    match fit {
-        Fit::Best => t.fits[0],
-        Fit::Great => t.fits[1],
-        Fit::Good => t.fits[2],
-    }
+    loc::fit_label(lang, fit)
 }
 
 pub(crate) fn date(lang: Lang, d: ReportDate) -> String {
-    let month = texts(lang).months[usize::from(d.month.clamp(1, 12)) - 1];
-    match lang {
-        Lang::En => format!("{month} {}, {}", d.day, d.year),
-        Lang::Es => format!("{} de {month} de {}", d.day, d.year),
-    }
+    loc::fill(
+        loc::text(lang, keys::PDF_DATE),
+        &[
+            ("month", &loc::month(lang, d.month)),
+            ("day", &d.day),
+            ("year", &d.year),
+        ],
+    )
 }
 
 pub(crate) fn area_name(lang: Lang, area: Area) -> &'static str {
-    match lang {
-        Lang::En => area.name(),
-        Lang::Es => match area {
-            Area::Realistic => "Realista",
-            Area::Investigative => "Investigador",
-            Area::Artistic => "Artístico",
-            Area::Social => "Social",
-            Area::Enterprising => "Emprendedor",
-            Area::Conventional => "Convencional",
-        },
-    }
+    loc::area_name(lang, area)
 }
 
 pub(crate) fn area_description(lang: Lang, area: Area) -> &'static str {
-    match lang {
-        Lang::En => &instrument::area_info(area).description,
-        Lang::Es => match area {
-            Area::Realistic => "Trabajo práctico y manual con herramientas, máquinas, materiales, plantas o animales: construir, reparar y manejar cosas, a menudo al aire libre o en entornos físicos, con menos papeleo y menos trato con personas.",
-            Area::Investigative => "Trabajo centrado en las ideas y en entender cómo funcionan las cosas: investigar, analizar y resolver problemas de ciencia, medicina, tecnología o del estudio de las personas, más que dirigir a otros o hacer trabajo físico.",
-            Area::Artistic => "Crear y expresarse: arte, música, escritura, actuación, medios, diseño o cocina, en entornos abiertos donde la originalidad importa más que seguir reglas fijas.",
-            Area::Social => "Trabajar con y para las personas: enseñar, ayudar, orientar, cuidar, aconsejar o atender a otros, con las personas, y no los objetos o los datos, en el centro del trabajo.",
-            Area::Enterprising => "Dirigir, convencer y decidir: crear y llevar negocios, vender, negociar, gestionar personas o proyectos y asumir riesgos para lograr resultados.",
-            Area::Conventional => "Trabajo ordenado y detallista que sigue procedimientos establecidos: organizar registros, datos e información con precisión, por lo general en una oficina o empresa con reglas claras.",
-        },
-    }
+    loc::area_description(lang, area)
 }
 
 /// Title and a one-line summary (education, typical work) of a Job Zone, 1–5.
 pub(crate) fn zone_texts(lang: Lang, zone: u8) -> Option<(String, String)> {
-    let jz = instrument::job_zone(zone)?;
-    Some(match lang {
-        Lang::En => (
-            jz.title.clone(),
-            format!("{} {}", jz.education, jz.typical_work),
-        ),
-        Lang::Es => {
-            let (title, summary) = match zone {
-                1 => ("Zona laboral 1: se necesita poca o ninguna preparación",
-                      "Como mucho, un diploma de secundaria para algunos empleos; muchos no piden ninguno. Seguir instrucciones y ayudar a otros."),
-                2 => ("Zona laboral 2: se necesita algo de preparación",
-                      "Por lo general, un diploma de secundaria. Aplicar conocimientos y habilidades del oficio para ayudar o atender a otros."),
-                3 => ("Zona laboral 3: se necesita preparación media",
-                      "Por lo general, formación profesional, experiencia práctica relacionada o un título técnico de dos años. Usar la comunicación y la organización para coordinar, supervisar o formar a otros."),
-                4 => ("Zona laboral 4: se necesita bastante preparación",
-                      "La mayoría pide un título universitario de cuatro años, aunque no todos. A menudo, coordinar, supervisar, dirigir o formar a otros."),
-                _ => ("Zona laboral 5: se necesita una preparación amplia",
-                      "La mayoría pide estudios de posgrado (maestría, doctorado, medicina o derecho). Coordinar y dirigir el trabajo de otros, con habilidades muy avanzadas de comunicación y organización."),
-            };
-            (title.to_string(), summary.to_string())
-        }
-    })
+    let title = loc::zone_title(lang, zone)?;
+    let education = loc::zone_field(lang, zone, "education")?;
+    let work = loc::zone_field(lang, zone, "typical_work")?;
+    Some((title.to_string(), format!("{education} {work}")))
 }
 
 #[cfg(test)]

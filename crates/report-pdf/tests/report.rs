@@ -89,19 +89,19 @@ fn spanish_report_is_spanish_with_accents_and_titles_as_given() {
         "29 de noviembre de 2026",
         "Perfil de Intereses (60 preguntas)",
         "Para: Spring workshop — Ana",
-        "Sus puntuaciones de intereses",
+        "Tus puntajes de intereses",
         "Realista (R)",
         "Artístico (A)",
-        "Su código de puntos altos RSA",
+        "Tu código de intereses RSA",
         "Trabajo práctico y manual",
-        "Carreras en la zona laboral 3",
-        "Zona laboral 3: se necesita preparación media",
+        "Carreras en la Zona de Empleo 3",
+        "Zona de Empleo 3: se necesita preparación media",
         "Estimación sin conexión de Waypoint",
-        "Perspectiva brillante",
-        "Excelente",
+        "Perspectiva Brillante",
+        "Coincidencia excelente",
         "Skincare Specialists",
         "Estos resultados sirven para explorar carreras, no para evaluar ni seleccionar personas.",
-        "Sus respuestas",
+        "Tus respuestas",
     ] {
         assert!(f.contains(want), "missing {want:?} in\n{text}");
     }
@@ -258,9 +258,9 @@ fn typed_scores_without_careers_show_the_reason_and_no_qr() {
                 "Careers that match your interests",
             ),
             Lang::Es => (
-                "Puntuaciones copiadas de un perfil en papel",
+                "Puntajes ingresados de un perfil en papel",
                 "No hay conexión a internet ni paquete de ocupaciones instalado",
-                "Carreras que coinciden con sus intereses",
+                "Carreras que coinciden con tus intereses",
             ),
         };
         for want in [form, reason, heading, "CIE"] {
@@ -268,7 +268,7 @@ fn typed_scores_without_careers_show_the_reason_and_no_qr() {
         }
         let conventional = text.lines().find(|l| l.contains("(C)")).unwrap();
         assert!(conventional.contains("35 / 40"), "{conventional}");
-        assert!(!f.contains("Your answers") && !f.contains("Sus respuestas"));
+        assert!(!f.contains("Your answers") && !f.contains("Tus respuestas"));
         let png = png(&name, &pdf, 150);
         assert!(
             decode_qr(&png).is_empty(),

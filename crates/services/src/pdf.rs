@@ -34,10 +34,7 @@ pub fn default_paper() -> Paper {
 
 /// Printed instead of careers when the result has no snapshot for its tab.
 pub fn careers_missing_reason(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "No careers were fetched for this result: add an O*NET key or import O*NET data.",
-        Lang::Es => "No se obtuvieron carreras para este resultado: añada una clave de O*NET o importe datos de O*NET.",
-    }
+    waypoint_locales::text(lang, waypoint_locales::keys::PDF_CAREERS_MISSING)
 }
 
 /// What goes on the page for `session`.

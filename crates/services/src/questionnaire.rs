@@ -60,7 +60,9 @@ fn from_api(form: Form, lang: Lang, q: onet::Questionnaire) -> Questionnaire {
     }
 }
 
-/// English items and labels as bundled with Waypoint.
+/// English items as bundled with Waypoint; the answer scale in the language asked for (in
+/// Spanish it is Waypoint's own translation, which the notice says: O*NET's Spanish items and
+/// scale come only from its `mpp/` service, and items are never translated by Waypoint).
 pub fn bundled(form: Form, asked: Lang) -> Questionnaire {
     Questionnaire {
         form,
@@ -77,13 +79,15 @@ pub fn bundled(form: Form, asked: Lang) -> Questionnaire {
             .iter()
             .map(|o| AnswerOption {
                 value: o.value,
-                label: o.label.to_string(),
+                label: waypoint_locales::scale_label(asked, o.value)
+                    .unwrap_or(&o.label)
+                    .to_string(),
             })
             .collect(),
         source: Source::Bundled,
         fetched_at: None,
         notice: (asked == Lang::Es).then(|| {
-            "Las preguntas en español vienen del servicio O*NET y aún no están guardadas en esta computadora. Se muestran en inglés; agregue una clave de O*NET en Configuración para verlas en español.".to_string()
+            waypoint_locales::text(asked, waypoint_locales::keys::ITEMS_IN_ENGLISH).to_string()
         }),
     }
 }

@@ -21,27 +21,7 @@ impl Cacheable for CareerReport {
 }
 
 fn section_title(s: Section, lang: Lang) -> &'static str {
-    use Section::*;
-    match (lang, s) {
-        (Lang::En, Knowledge) => "Knowledge",
-        (Lang::En, Skills) => "Skills",
-        (Lang::En, Abilities) => "Abilities",
-        (Lang::En, Personality) => "Personality",
-        (Lang::En, Technology) => "Technology",
-        (Lang::En, Education) => "Education",
-        (Lang::En, JobOutlook) => "Job Outlook",
-        (Lang::En, CheckOutMyState) => "Check Out My State",
-        (Lang::En, ExploreMore) => "Explore More",
-        (Lang::Es, Knowledge) => "Conocimientos",
-        (Lang::Es, Skills) => "Habilidades",
-        (Lang::Es, Abilities) => "Aptitudes",
-        (Lang::Es, Personality) => "Personalidad",
-        (Lang::Es, Technology) => "Tecnología",
-        (Lang::Es, Education) => "Educación",
-        (Lang::Es, JobOutlook) => "Perspectivas laborales",
-        (Lang::Es, CheckOutMyState) => "Explore su estado",
-        (Lang::Es, ExploreMore) => "Explore más",
-    }
+    waypoint_locales::report_section(lang, s.as_str()).unwrap_or_else(|| s.as_str())
 }
 
 impl Services {
@@ -99,12 +79,9 @@ impl Services {
         let title = overview.title.clone();
         let mut out = vec![ReportSection {
             id: "overview".into(),
-            title: if lang == Lang::Es {
-                "Resumen"
-            } else {
-                "Overview"
-            }
-            .into(),
+            title: waypoint_locales::report_section(lang, "overview")
+                .unwrap_or("Overview")
+                .into(),
             content: serde_json::to_value(&overview).expect("overview serialises"),
         }];
         for (s, r) in sections {
@@ -127,5 +104,26 @@ impl Services {
             fetched_at: None,
             sections: out,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_has_a_title_in_both_languages() {
+        for lang in Lang::ALL {
+            assert!(waypoint_locales::report_section(lang, "overview").is_some());
+            for s in Section::ALL {
+                let t = waypoint_locales::report_section(lang, s.as_str());
+                assert!(t.is_some_and(|t| !t.is_empty()), "{lang} {s:?}");
+            }
+        }
+        assert_eq!(section_title(Section::JobOutlook, Lang::En), "Job Outlook");
+        assert_ne!(
+            section_title(Section::JobOutlook, Lang::Es),
+            section_title(Section::JobOutlook, Lang::En)
+        );
     }
 }

@@ -101,7 +101,23 @@ async fn without_a_key_the_bundled_questionnaire_is_used_and_spanish_says_why() 
         .unwrap();
     assert_eq!(es.items.len(), 30);
     assert_eq!(es.lang, Lang::En, "items are never invented in Spanish");
-    assert!(es.notice.unwrap().contains("español"));
+    assert_eq!(es.items[0].text, instrument::items(Form::Ip30)[0].text);
+    // The scale is bundled in Spanish (Waypoint's translation), and the notice says so.
+    assert_eq!(q.options[0].label, "Strongly Dislike");
+    let labels: Vec<&str> = es.options.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "No me gusta nada",
+            "No me gusta",
+            "No sé",
+            "Me gusta",
+            "Me gusta mucho"
+        ]
+    );
+    let notice = es.notice.unwrap();
+    assert!(notice.contains("español"), "{notice}");
+    assert!(notice.contains("traducción de Waypoint"), "{notice}");
 }
 
 #[tokio::test]

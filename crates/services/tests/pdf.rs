@@ -161,9 +161,9 @@ async fn spanish_report_and_all_careers_when_no_zone_was_chosen() {
     for want in [
         "Resultados del Perfil de Intereses",
         "Perfil de Intereses (60 preguntas)",
-        "Sus puntuaciones de intereses",
-        "Su código de puntos altos RSA",
-        "Carreras que coinciden con sus intereses",
+        "Tus puntajes de intereses",
+        "Tu código de intereses RSA",
+        "Carreras que coinciden con tus intereses",
         "Coincidencias de O*NET Web Services.",
         all.rows[0].code.as_str(),
         short_title(&all.rows),
@@ -210,7 +210,7 @@ async fn typed_scores_without_careers_say_why_in_the_persons_language() {
     ));
     assert!(
         es.contains(
-            "No se obtuvieron carreras para este resultado: añada una clave de O*NET o importe datos de O*NET."
+            "No se obtuvieron carreras para este resultado: agrega una clave de O*NET o importa datos de O*NET."
         ),
         "{es}"
     );

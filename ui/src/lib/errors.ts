@@ -1,10 +1,10 @@
 import { fmt, m } from "./i18n.svelte";
 import type { AppError } from "./types";
 
-/** Words for an error: our own sentence for codes we know, the backend's message otherwise. */
+/** Words for an error: the catalog's sentence for its code, in the current language. */
 export function errorText(e: AppError): string {
   // Codes outside ErrorCode can still arrive from a mocked or older backend.
-  const known: string | null | undefined = m().errors[e.code];
+  const known: string | undefined = m().errors[e.code];
   return known ?? fmt(m().errors.generic, { message: e.message });
 }
 

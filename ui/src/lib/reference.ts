@@ -1,13 +1,14 @@
-// Rust's `areas()` and `job_zones()` send Waypoint's own prose in English only. The English UI
-// shows it as sent; other languages overlay their translations from the locale catalogs.
-// O*NET's own terms (Job Zone titles, SVP ranges) stay exactly as sent.
+// Rust's `areas()` and `job_zones()` send Waypoint's own prose as the instrument's reference files
+// have it (English, British spelling). The screen shows the shared catalog's words instead, in every
+// language (American English, US Spanish), so the screen and the PDF say the same thing.
+// O*NET's own terms stay exactly as sent: SVP ranges, and Job Zone titles in English (in Spanish
+// the title is Waypoint's translation, which the screen says).
 import type { Messages } from "../locales/en";
 import type { AreaInfo, JobZoneInfo, Lang } from "./types";
 
 type ZoneKey = keyof Messages["reference"]["zones"];
 
-export function localizeAreas(areas: AreaInfo[], lang: Lang, cat: Messages): AreaInfo[] {
-  if (lang === "en") return areas;
+export function localizeAreas(areas: AreaInfo[], _lang: Lang, cat: Messages): AreaInfo[] {
   return areas.map((a) => ({
     area: a.area,
     title: cat.areas[a.area] ?? a.title,
@@ -15,8 +16,7 @@ export function localizeAreas(areas: AreaInfo[], lang: Lang, cat: Messages): Are
   }));
 }
 
-export function localizeZones(zones: JobZoneInfo[], lang: Lang, cat: Messages): JobZoneInfo[] {
-  if (lang === "en") return zones;
+export function localizeZones(zones: JobZoneInfo[], _lang: Lang, cat: Messages): JobZoneInfo[] {
   return zones.map((z) => {
     const t = (cat.reference.zones as Partial<Messages["reference"]["zones"]>)[`z${z.zone}` as ZoneKey];
     return t ? { ...z, ...t } : z;

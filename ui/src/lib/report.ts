@@ -1,5 +1,7 @@
 // Helpers for rendering O*NET career-report sections generically.
 
+import { formatMoney } from "./format";
+
 const HIDDEN = new Set(["href", "id", "contents", "summary", "career_video", "soc_code", "word_cloud_terms"]);
 
 export function visibleEntries(o: Record<string, unknown>): [string, unknown][] {
@@ -33,8 +35,8 @@ export function groupChildren(o: Record<string, unknown>): unknown[] | null {
 }
 
 export function formatValue(key: string, v: number, locale: string): string {
-  if (key.startsWith("annual")) return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(v);
-  if (key.startsWith("hourly")) return new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(v);
+  if (key.startsWith("annual")) return formatMoney(v, locale);
+  if (key.startsWith("hourly")) return formatMoney(v, locale, true);
   if (key === "percentage") return new Intl.NumberFormat(locale, { style: "percent" }).format(v / 100);
   return new Intl.NumberFormat(locale).format(v);
 }

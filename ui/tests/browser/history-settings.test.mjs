@@ -99,7 +99,7 @@ test("history: delete with confirm, export, import, and forget everything", asyn
   await page.getByTestId("history-status").filter({ hasText: "waypoint-results.csv" }).waitFor();
   await mock(page, "set", { exportCancel: true });
   await page.getByRole("button", { name: "Export as JSON" }).click();
-  await page.getByTestId("history-status").filter({ hasText: "Export cancelled." }).waitFor();
+  await page.getByTestId("history-status").filter({ hasText: "Export canceled." }).waitFor();
   await page.getByRole("button", { name: "Import results…" }).click();
   await page.getByTestId("history-status").filter({ hasText: "1 imported, 1 skipped." }).waitFor();
   assert.equal(await page.locator(".session").count(), 2);
@@ -158,7 +158,7 @@ test("settings: offline data import shows progress, and the About section", asyn
   assert.equal(await page.getByTestId("about-version").innerText(), "0.0.0-e2e");
   // Language from Settings.
   await page.getByRole("radio", { name: "Español" }).check();
-  assert.equal(await h1(page), "Ajustes");
+  assert.equal(await h1(page), "Configuración");
   await page.screenshot({ path: path.join(shotDir, "settings-es.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on settings in Spanish");
 });

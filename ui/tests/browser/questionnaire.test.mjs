@@ -112,6 +112,11 @@ test("switching to Spanish mid-test keeps every answer and reloads the items", a
   await page.getByTestId("q-notice").waitFor();
   assert.match(await page.getByTestId("q-notice").innerText(), /clave de O\*NET/);
   assert.equal(await checkedCount(page), 5);
+  // The items stay O*NET's English (marked so for screen readers); the scale is in Spanish.
+  assert.equal(await page.locator('[data-item="1"] .item-text').getAttribute("lang"), "en");
+  assert.deepEqual(await page.locator('[data-item="1"] .answer-label').allInnerTexts(), ["No me gusta nada", "No me gusta", "No sé", "Me gusta", "Me gusta mucho"]);
+  assert.equal(await page.locator('[data-item="1"] .scale[lang]').count(), 0);
+  await page.screenshot({ path: path.join(shotDir, "questionnaire-es-offline.png"), fullPage: true });
 });
 
 test("an unfinished profiler can be resumed from the start screen", async () => {

@@ -55,7 +55,7 @@ test("the skip link is the first stop and moves focus to the main content", asyn
 test("switching to Spanish translates the screen and sets the document language", async () => {
   const page = await env.page();
   await page.getByRole("button", { name: "Español" }).click();
-  await page.getByRole("heading", { name: "Encuentra carreras que encajen con tus intereses" }).waitFor();
+  await page.getByRole("heading", { name: "Encuentra carreras que coincidan con tus intereses" }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
   assert.equal(await page.getByRole("button", { name: "Español" }).getAttribute("aria-pressed"), "true");
   await page.screenshot({ path: path.join(shotDir, "welcome-es.png"), fullPage: true });

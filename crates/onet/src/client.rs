@@ -477,19 +477,24 @@ impl Client {
     ) -> Result<Vec<T>> {
         let url = self.url(path, query)?;
         let body = self.get_bytes(url, path).await?;
-        let value: Value = self.decode(path, &body)?;
+        self.list_from_body(path, &body)
+    }
+
+    /// The decoding half of [`Self::get_list`].
+    fn list_from_body<T: DeserializeOwned>(&self, path: &str, body: &[u8]) -> Result<Vec<T>> {
+        let value: Value = self.decode(path, body)?;
         let list = match value {
             Value::Array(_) => value,
             Value::Object(mut m) => {
                 let key = m.iter().find(|(_, v)| v.is_array()).map(|(k, _)| k.clone());
                 match key.and_then(|k| m.remove(&k)) {
                     Some(v) => v,
-                    None => return Err(self.bad_response(path, "expected a list".into(), &body)),
+                    None => return Err(self.bad_response(path, "expected a list".into(), body)),
                 }
             }
-            _ => return Err(self.bad_response(path, "expected a list".into(), &body)),
+            _ => return Err(self.bad_response(path, "expected a list".into(), body)),
         };
-        serde_json::from_value(list).map_err(|e| self.bad_response(path, e.to_string(), &body))
+        serde_json::from_value(list).map_err(|e| self.bad_response(path, e.to_string(), body))
     }
 
     /// One page; returns the page and the other top-level fields.
@@ -500,8 +505,18 @@ impl Client {
         list_key: &str,
     ) -> Result<(Page<T>, Map<String, Value>)> {
         let body = self.get_bytes(url, resource).await?;
-        let value: Value = self.decode(resource, &body)?;
-        let bad = |d: &str| self.bad_response(resource, d.to_string(), &body);
+        self.page_from_body(resource, list_key, &body)
+    }
+
+    /// The decoding half of [`Self::page_at`].
+    fn page_from_body<T: DeserializeOwned>(
+        &self,
+        resource: &str,
+        list_key: &str,
+        body: &[u8],
+    ) -> Result<(Page<T>, Map<String, Value>)> {
+        let value: Value = self.decode(resource, body)?;
+        let bad = |d: &str| self.bad_response(resource, d.to_string(), body);
         match value {
             // Tolerated: a page that came back as a bare array is one full page.
             Value::Array(items) => {
@@ -888,19 +903,52 @@ impl Client {
         code: &str,
         section: Section,
     ) -> Result<SectionData> {
+        let path = Self::report_path(lang, code, Some(section))?;
+        let query = match section {
+            Section::CheckOutMyState => vec![q("sort", "name")],
+            _ => Vec::new(),
+        };
+        let body = self.get_bytes(self.url(&path, &query)?, &path).await?;
+        self.section_from_body(section, &path, &body)
+    }
+
+    /// The decoding half of [`Self::career_section`]: each section's own shape, read as
+    /// the section's method reads it (lists with [`Self::get_list`]'s rules).
+    fn section_from_body(&self, section: Section, path: &str, body: &[u8]) -> Result<SectionData> {
         Ok(match section {
-            Section::Knowledge => SectionData::Elements(self.knowledge(lang, code).await?),
-            Section::Skills => SectionData::Elements(self.skills(lang, code).await?),
-            Section::Abilities => SectionData::Elements(self.abilities(lang, code).await?),
-            Section::Personality => SectionData::Personality(self.personality(lang, code).await?),
-            Section::Technology => SectionData::Technology(self.technology(lang, code).await?),
-            Section::Education => SectionData::Education(self.education(lang, code).await?),
-            Section::JobOutlook => SectionData::JobOutlook(self.job_outlook(lang, code).await?),
-            Section::CheckOutMyState => {
-                SectionData::States(self.check_out_my_state(lang, code, StateSort::Name).await?)
+            Section::Knowledge | Section::Skills | Section::Abilities => {
+                SectionData::Elements(self.list_from_body(path, body)?)
             }
-            Section::ExploreMore => SectionData::ExploreMore(self.explore_more(lang, code).await?),
+            Section::Personality => SectionData::Personality(self.decode(path, body)?),
+            Section::Technology => SectionData::Technology(self.list_from_body(path, body)?),
+            Section::Education => SectionData::Education(self.decode(path, body)?),
+            Section::JobOutlook => SectionData::JobOutlook(self.decode(path, body)?),
+            Section::CheckOutMyState => SectionData::States(self.list_from_body(path, body)?),
+            Section::ExploreMore => SectionData::ExploreMore(self.decode(path, body)?),
         })
+    }
+
+    // Entry points for the fuzz targets (fuzz/): a body decoded by the same functions the
+    // requests above use, without a server. Not part of the API.
+
+    /// A `…/interestprofiler/careers` page body, decoded as [`Self::careers`] does.
+    #[doc(hidden)]
+    pub fn decode_careers_page(&self, body: &[u8]) -> Result<Page<CareerRef>> {
+        Ok(self
+            .page_from_body("mnm/interestprofiler/careers", "career", body)?
+            .0)
+    }
+
+    /// A `…/careers/{code}/` body, decoded as [`Self::career_overview`] does.
+    #[doc(hidden)]
+    pub fn decode_career_overview(&self, body: &[u8]) -> Result<CareerOverview> {
+        self.decode("mnm/careers/{code}/", body)
+    }
+
+    /// A report section body, decoded as [`Self::career_section`] does.
+    #[doc(hidden)]
+    pub fn decode_career_section(&self, section: Section, body: &[u8]) -> Result<SectionData> {
+        self.section_from_body(section, &format!("mnm/careers/{{code}}/{}", section.as_str()), body)
     }
 
     // --------------------------------------------------- Database Services

@@ -80,7 +80,10 @@ pub fn fuzz(args: &[String]) -> Result {
                 &[],
             )
             .map_err(|e| {
-                format!("{e}\nthe failing input is in {} (add it to fuzz/corpus/{t} with the fix)", artifacts.display())
+                format!(
+                    "{e}\nthe failing input is in {} (add it to fuzz/corpus/{t} with the fix)",
+                    artifacts.display()
+                )
             })
         })
     });

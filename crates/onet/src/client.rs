@@ -948,7 +948,11 @@ impl Client {
     /// A report section body, decoded as [`Self::career_section`] does.
     #[doc(hidden)]
     pub fn decode_career_section(&self, section: Section, body: &[u8]) -> Result<SectionData> {
-        self.section_from_body(section, &format!("mnm/careers/{{code}}/{}", section.as_str()), body)
+        self.section_from_body(
+            section,
+            &format!("mnm/careers/{{code}}/{}", section.as_str()),
+            body,
+        )
     }
 
     // --------------------------------------------------- Database Services

@@ -51,7 +51,10 @@ fn check_string(s: &str) {
                 Error::InvalidAnswers(AnswerProblem::BadCharacter { position, found }) => {
                     assert_eq!(s.chars().nth(position - 1), Some(found), "{s:?}");
                     assert!(!('1'..='5').contains(&found));
-                    assert!(s.chars().take(position - 1).all(|c| ('1'..='5').contains(&c)));
+                    assert!(s
+                        .chars()
+                        .take(position - 1)
+                        .all(|c| ('1'..='5').contains(&c)));
                 }
                 other => panic!("unexpected error for an answer string: {other:?}"),
             }

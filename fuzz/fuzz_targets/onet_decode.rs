@@ -36,7 +36,9 @@ fuzz_target!(|data: &[u8]| {
             // The page's rows come in the API's "career" list.
             let rows = v.as_object_mut().unwrap().remove("rows").unwrap();
             v["career"] = rows;
-            let again = c.decode_careers_page(&serde_json::to_vec(&v).unwrap()).unwrap();
+            let again = c
+                .decode_careers_page(&serde_json::to_vec(&v).unwrap())
+                .unwrap();
             assert_same(&page, &again);
         }),
         1 => c.decode_career_overview(body).map(|o| {
@@ -58,14 +60,20 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = result {
         assert!(matches!(e, Error::BadResponse { .. }), "{e:?}");
         let shown = format!("{e} {e:?}");
-        assert!(!shown.contains(KEY), "the key leaked into an error: {shown}");
+        assert!(
+            !shown.contains(KEY),
+            "the key leaked into an error: {shown}"
+        );
     }
 });
 
 /// Equal as JSON, numbers compared as f64 within a rounding step: serde_json's default
 /// float parsing may land one unit in the last place away from the value printed.
 fn assert_same<T: Serialize>(a: &T, b: &T) {
-    let (a, b) = (serde_json::to_value(a).unwrap(), serde_json::to_value(b).unwrap());
+    let (a, b) = (
+        serde_json::to_value(a).unwrap(),
+        serde_json::to_value(b).unwrap(),
+    );
     assert!(same(&a, &b), "round trip changed\n{a}\n{b}");
 }
 

@@ -52,8 +52,14 @@ fn check(form: Form, values: [u32; 6]) {
                 max: m,
                 ..
             }) => {
-                assert_eq!((*area, *value, u32::from(*m)), (Area::ALL[i], values[i], max));
-                assert!(got.unwrap_err().to_string().contains(&values[i].to_string()));
+                assert_eq!(
+                    (*area, *value, u32::from(*m)),
+                    (Area::ALL[i], values[i], max)
+                );
+                assert!(got
+                    .unwrap_err()
+                    .to_string()
+                    .contains(&values[i].to_string()));
             }
             other => panic!("{values:?} on {form:?}: expected InvalidScores, got {other:?}"),
         },

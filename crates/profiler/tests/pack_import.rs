@@ -424,3 +424,40 @@ fn a_folder_file_past_the_cap_is_refused() {
         "{e}"
     );
 }
+
+/// Found by the release_files fuzz target: an occupation whose First and Third
+/// high points name the same area imported as "RAA", a pack that `validate` (run when a
+/// stored pack is loaded) refuses. The import now refuses it, naming the occupation.
+#[test]
+fn a_high_point_named_twice_is_refused_at_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let occs = occupations(3);
+    let [(_, o), (_, i), (_, j)] = good_files(&occs);
+    let code = &occs[2].code;
+    assert_eq!(occs[2].ih.iter().filter(|&&v| v > 0).count(), 3);
+    let first = occs[2].ih[0];
+    let i: String = i
+        .lines()
+        .map(|l| {
+            if l.starts_with(code.as_str()) && l.contains("\tThird Interest High-Point\t") {
+                l.replace(
+                    &format!("\tIH\t{:.2}\t", f32::from(occs[2].ih[2])),
+                    &format!("\tIH\t{:.2}\t", f32::from(first)),
+                )
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    let path = write_folder(&dir.path().join("db_29_3_text"), &o, &i, &j);
+    let e = import_release(&path, None, &mut no_progress()).unwrap_err();
+    assert_eq!(e.code(), "pack.invalid", "{e}");
+    let letter = Area::ALL[usize::from(first) - 1].letter();
+    assert!(
+        e.to_string().contains(&format!(
+            "occupation {code} names {letter} as more than one of its high points"
+        )),
+        "{e}"
+    );
+}

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let store = store();
     // Alternate the two modes on the input's length so both are reached.
-    let mode = if data.len() % 2 == 0 {
+    let mode = if data.len().is_multiple_of(2) {
         ImportMode::KeepExisting
     } else {
         ImportMode::Overwrite

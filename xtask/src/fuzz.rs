@@ -2,6 +2,7 @@
 //! for SECONDS (default 30) on a copy of its committed seed corpus, failing on the first
 //! crash, panic, hang or runaway allocation. Needs the nightly toolchain and cargo-fuzz
 //! (`cargo install --locked cargo-fuzz`); a missing one is an error, never a skip.
+//! Builds go to `CARGO_FUZZ_TARGET_DIR`, else `fuzz/` inside the workspace's target folder.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

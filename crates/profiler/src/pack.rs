@@ -168,8 +168,7 @@ impl Builder {
                         .collect()
                 })
                 .unwrap_or_default();
-            // The same rule `validate` applies when a stored pack is loaded: a pack that
-            // imports must load again.
+            // `validate`'s rule: a pack that imports passes its own crate's check.
             if let Some(twice) = high_point
                 .char_indices()
                 .find(|&(i, c)| high_point[..i].contains(c))

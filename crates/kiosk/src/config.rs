@@ -93,9 +93,15 @@ impl KioskConfig {
                 .map_err(|e: toml::de::Error| KioskError::ConfigUnreadable {
                     origin: source.to_string(),
                     reason: match e.span() {
+                        // Counted in bytes: the span may start inside a multi-byte
+                        // character, and a '\n' byte is never part of one.
                         Some(span) => format!(
                             "not valid TOML at line {}: {}",
-                            text[..span.start.min(text.len())].matches('\n').count() + 1,
+                            text.as_bytes()[..span.start.min(text.len())]
+                                .iter()
+                                .filter(|&&b| b == b'\n')
+                                .count()
+                                + 1,
                             e.message()
                         ),
                         None => format!("not valid TOML: {}", e.message()),
@@ -465,6 +471,18 @@ pin_hash = "{hash}"
     #[test]
     fn broken_toml_names_the_file_and_line() {
         let e = KioskConfig::from_toml("enabled = true\nidle_minutes = = 3\n", SRC).unwrap_err();
+        assert_eq!(e.code(), "kiosk.config_unreadable");
+        let msg = e.to_string();
+        assert!(msg.starts_with(SRC) && msg.contains("line 2"), "{msg}");
+    }
+
+    /// Found by the kiosk_config fuzz target: toml may point its error inside a
+    /// multi-byte character (here after a bad escape), and the line count sliced the
+    /// text there and panicked.
+    #[test]
+    fn broken_toml_inside_a_multibyte_character_still_names_the_line() {
+        let text = "enabled = true\ncenter_name = \"\\\u{737}\"\n";
+        let e = KioskConfig::from_toml(text, SRC).unwrap_err();
         assert_eq!(e.code(), "kiosk.config_unreadable");
         let msg = e.to_string();
         assert!(msg.starts_with(SRC) && msg.contains("line 2"), "{msg}");

@@ -20,6 +20,14 @@ fn is_list(section: Section) -> bool {
     )
 }
 
+/// The state table comes sorted by name unless asked otherwise.
+fn default_query(section: Section) -> Vec<(String, String)> {
+    match section {
+        Section::CheckOutMyState => vec![q("sort", "name")],
+        _ => Vec::new(),
+    }
+}
+
 impl Client {
     /// One page of `…/careers/` (every career, no matching).
     pub async fn career_list(&self, lang: Lang, range: Range) -> Result<Page<CareerRef>> {
@@ -51,11 +59,8 @@ impl Client {
         code: &str,
         section: Section,
     ) -> Result<T> {
-        let query = match section {
-            Section::CheckOutMyState => vec![q("sort", "name")],
-            _ => Vec::new(),
-        };
-        self.section_with(lang, code, section, &query).await
+        self.section_with(lang, code, section, &default_query(section))
+            .await
     }
 
     async fn section_with<T: DeserializeOwned>(
@@ -66,11 +71,43 @@ impl Client {
         query: &[(String, String)],
     ) -> Result<T> {
         let path = Self::report_path(lang, code, Some(section))?;
+        let body = self.get_bytes(self.url(&path, query)?, &path).await?;
+        self.section_body(section, &path, &body)
+    }
+
+    /// Decodes a section's body as `T`, lists with [`Client::get_list`]'s rules.
+    fn section_body<T: DeserializeOwned>(
+        &self,
+        section: Section,
+        path: &str,
+        body: &[u8],
+    ) -> Result<T> {
         if is_list(section) {
-            self.get_list_as(&path, query).await
+            self.list_from_body(path, body)
         } else {
-            self.get_json(&path, query).await
+            self.decode(path, body)
         }
+    }
+
+    /// A section chosen at run time, decoded into its own shape.
+    fn section_from_body(&self, section: Section, path: &str, body: &[u8]) -> Result<SectionData> {
+        Ok(match section {
+            Section::Knowledge | Section::Skills | Section::Abilities => {
+                SectionData::Elements(self.section_body(section, path, body)?)
+            }
+            Section::Personality => {
+                SectionData::Personality(self.section_body(section, path, body)?)
+            }
+            Section::Technology => SectionData::Technology(self.section_body(section, path, body)?),
+            Section::Education => SectionData::Education(self.section_body(section, path, body)?),
+            Section::JobOutlook => SectionData::JobOutlook(self.section_body(section, path, body)?),
+            Section::CheckOutMyState => {
+                SectionData::States(self.section_body(section, path, body)?)
+            }
+            Section::ExploreMore => {
+                SectionData::ExploreMore(self.section_body(section, path, body)?)
+            }
+        })
     }
 
     // Typed names for the sections callers read on their own; any other is `section::<T>`.
@@ -108,26 +145,34 @@ impl Client {
         code: &str,
         section: Section,
     ) -> Result<SectionData> {
-        Ok(match section {
-            Section::Knowledge | Section::Skills | Section::Abilities => {
-                SectionData::Elements(self.section(lang, code, section).await?)
-            }
-            Section::Personality => {
-                SectionData::Personality(self.section(lang, code, section).await?)
-            }
-            Section::Technology => {
-                SectionData::Technology(self.section(lang, code, section).await?)
-            }
-            Section::Education => SectionData::Education(self.section(lang, code, section).await?),
-            Section::JobOutlook => {
-                SectionData::JobOutlook(self.section(lang, code, section).await?)
-            }
-            Section::CheckOutMyState => {
-                SectionData::States(self.section(lang, code, section).await?)
-            }
-            Section::ExploreMore => {
-                SectionData::ExploreMore(self.section(lang, code, section).await?)
-            }
-        })
+        let path = Self::report_path(lang, code, Some(section))?;
+        let body = self
+            .get_bytes(self.url(&path, &default_query(section))?, &path)
+            .await?;
+        self.section_from_body(section, &path, &body)
+    }
+
+    // Entry points for the fuzz targets (fuzz/): a body decoded by the same functions the
+    // requests above use, without a server. Not part of the API.
+
+    /// A `…/interestprofiler/careers` page body, decoded as [`Client::careers`] does.
+    #[doc(hidden)]
+    pub fn decode_careers_page(&self, body: &[u8]) -> Result<Page<CareerRef>> {
+        Ok(self
+            .page_from_body("mnm/interestprofiler/careers", "career", body)?
+            .0)
+    }
+
+    /// A `…/careers/{code}/` body, decoded as [`Client::career_overview`] does.
+    #[doc(hidden)]
+    pub fn decode_career_overview(&self, body: &[u8]) -> Result<CareerOverview> {
+        self.decode("mnm/careers/{code}/", body)
+    }
+
+    /// A report section body, decoded as [`Client::career_section`] does.
+    #[doc(hidden)]
+    pub fn decode_career_section(&self, section: Section, body: &[u8]) -> Result<SectionData> {
+        let path = format!("mnm/careers/{{code}}/{}", section.as_str());
+        self.section_from_body(section, &path, body)
     }
 }

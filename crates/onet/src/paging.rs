@@ -25,8 +25,18 @@ impl Client {
         list_key: &str,
     ) -> Result<(Page<T>, Map<String, Value>)> {
         let body = self.get_bytes(url, resource).await?;
-        let value: Value = self.decode(resource, &body)?;
-        let bad = |d: &str| self.bad_response(resource, d.to_string(), &body);
+        self.page_from_body(resource, list_key, &body)
+    }
+
+    /// The decoding half of [`Client::page_at`].
+    pub(crate) fn page_from_body<T: DeserializeOwned>(
+        &self,
+        resource: &str,
+        list_key: &str,
+        body: &[u8],
+    ) -> Result<(Page<T>, Map<String, Value>)> {
+        let value: Value = self.decode(resource, body)?;
+        let bad = |d: &str| self.bad_response(resource, d.to_string(), body);
         match value {
             // Tolerated: a page that came back as a bare array is one full page.
             Value::Array(items) => {

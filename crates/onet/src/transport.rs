@@ -374,19 +374,24 @@ impl Client {
     ) -> Result<L> {
         let url = self.url(path, query)?;
         let body = self.get_bytes(url, path).await?;
-        let value: Value = self.decode(path, &body)?;
+        self.list_from_body(path, &body)
+    }
+
+    /// The decoding half of [`Client::get_list_as`].
+    pub(crate) fn list_from_body<L: DeserializeOwned>(&self, path: &str, body: &[u8]) -> Result<L> {
+        let value: Value = self.decode(path, body)?;
         let list = match value {
             Value::Array(_) => value,
             Value::Object(mut m) => {
                 let key = m.iter().find(|(_, v)| v.is_array()).map(|(k, _)| k.clone());
                 match key.and_then(|k| m.remove(&k)) {
                     Some(v) => v,
-                    None => return Err(self.bad_response(path, "expected a list".into(), &body)),
+                    None => return Err(self.bad_response(path, "expected a list".into(), body)),
                 }
             }
-            _ => return Err(self.bad_response(path, "expected a list".into(), &body)),
+            _ => return Err(self.bad_response(path, "expected a list".into(), body)),
         };
-        serde_json::from_value(list).map_err(|e| self.bad_response(path, e.to_string(), &body))
+        serde_json::from_value(list).map_err(|e| self.bad_response(path, e.to_string(), body))
     }
 }
 

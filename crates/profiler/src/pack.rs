@@ -158,7 +158,7 @@ impl Builder {
                 );
                 continue;
             };
-            let high_point = self
+            let high_point: String = self
                 .ih
                 .get(&code)
                 .map(|hp| {
@@ -168,6 +168,19 @@ impl Builder {
                         .collect()
                 })
                 .unwrap_or_default();
+            // `validate`'s rule: a pack that imports passes its own crate's check.
+            if let Some(twice) = high_point
+                .char_indices()
+                .find(|&(i, c)| high_point[..i].contains(c))
+                .map(|(_, c)| c)
+            {
+                self.bad(
+                    interests_name,
+                    None,
+                    format!("occupation {code} names {twice} as more than one of its high points"),
+                );
+                continue;
+            }
             occupations.push(Occupation {
                 job_zone: self.zones.get(&code).copied(),
                 code,

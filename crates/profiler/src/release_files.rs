@@ -18,6 +18,11 @@ pub const JOB_ZONES_FILE: &str = "Job Zones.txt";
 
 const NEEDED: [&str; 3] = [OCCUPATION_DATA_FILE, INTERESTS_FILE, JOB_ZONES_FILE];
 
+/// Most bytes read from one release file, in a folder or unpacked from a zip: the largest
+/// real one (`Interests.txt`) is under 1 MB, so three of these (192 MiB in all) bound an
+/// import whatever sizes a zip declares or a bomb unpacks to.
+pub const RELEASE_FILE_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
 /// One tab-separated release file, read whole (the largest needed is well under 1 MB).
 struct Tsv {
     name: &'static str,
@@ -266,7 +271,8 @@ fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3
                 format!("not found in folder {}", dir.display()),
             ));
         }
-        let bytes = std::fs::read(&p).map_err(|e| Error::io(p.display(), e))?;
+        let file = std::fs::File::open(&p).map_err(|e| Error::io(p.display(), e))?;
+        let bytes = read_capped(name, file, &p.display().to_string())?;
         out.push(Tsv {
             name,
             text: decode(bytes),
@@ -299,16 +305,17 @@ fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]>
             .filter(|n| n.rsplit(['/', '\\']).next() == Some(name))
             .min_by_key(|n| n.len())
             .ok_or_else(|| Error::pack(name, None, format!("not found in archive {shown}")))?;
-        let mut f = zip
+        let f = zip
             .by_name(entry)
             .map_err(|e| Error::pack(name, None, format!("cannot open in archive {shown}: {e}")))?;
-        let mut bytes = Vec::with_capacity(f.size() as usize);
-        f.read_to_end(&mut bytes).map_err(|e| {
-            Error::pack(
+        // The size the entry declares is not trusted, not even for a first allocation.
+        let bytes = read_capped(name, f, &format!("archive {shown}")).map_err(|e| match e {
+            Error::PackIo { message, .. } => Error::pack(
                 name,
                 None,
-                format!("cannot be read from archive {shown} (is it damaged?): {e}"),
-            )
+                format!("cannot be read from archive {shown} (is it damaged?): {message}"),
+            ),
+            e => e,
         })?;
         out.push(Tsv {
             name,
@@ -321,6 +328,25 @@ fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]>
         });
     }
     Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
+}
+
+/// Reads `name` from `from` up to [`RELEASE_FILE_MAX_BYTES`]; one byte more is an error.
+fn read_capped(name: &str, from: impl Read, shown: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    from.take(RELEASE_FILE_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(shown, e))?;
+    if bytes.len() as u64 > RELEASE_FILE_MAX_BYTES {
+        return Err(Error::pack(
+            name,
+            None,
+            format!(
+                "is larger than {} MiB in {shown}; a real release file is under 1 MB, so this is not one",
+                RELEASE_FILE_MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -358,3 +358,106 @@ fn validate_accepts_imports_and_rejects_bad_packs() {
         assert!(e.to_string().contains(want), "{e}");
     }
 }
+
+/// A zip bomb: `Interests.txt` unpacks to one byte more than the cap (blank lines, which
+/// alone would import fine). It is refused by name once the cap is read, not unpacked whole,
+/// and a real bomb (or a header declaring gigabytes) cannot exhaust memory.
+#[test]
+fn a_zip_entry_unpacking_past_the_cap_is_refused() {
+    use std::io::Write;
+    use waypoint_profiler::release_files::RELEASE_FILE_MAX_BYTES;
+
+    let dir = tempfile::tempdir().unwrap();
+    let occs = occupations(3);
+    let [(on, o), (iname, i), (jn, j)] = good_files(&occs);
+    let path = dir.path().join("db_29_3_text.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for (name, body) in [(&on, &o), (&jn, &j)] {
+        z.start_file(name.as_str(), opts).unwrap();
+        z.write_all(body.as_bytes()).unwrap();
+    }
+    z.start_file(iname.as_str(), opts.large_file(true)).unwrap();
+    z.write_all(i.as_bytes()).unwrap();
+    let blank = vec![b'\n'; 1024 * 1024];
+    let mut left = RELEASE_FILE_MAX_BYTES + 1 - i.len() as u64;
+    while left > 0 {
+        let n = left.min(blank.len() as u64) as usize;
+        z.write_all(&blank[..n]).unwrap();
+        left -= n as u64;
+    }
+    z.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 2 * 1024 * 1024);
+
+    let e = import_release(&path, None, &mut no_progress()).unwrap_err();
+    assert_eq!(e.code(), "pack.invalid", "{e}");
+    let msg = e.to_string();
+    assert!(
+        msg.starts_with("Interests.txt: is larger than 64 MiB"),
+        "{msg}"
+    );
+}
+
+/// The same cap for a folder: a file past it is refused, not read whole.
+#[test]
+fn a_folder_file_past_the_cap_is_refused() {
+    use waypoint_profiler::release_files::RELEASE_FILE_MAX_BYTES;
+
+    let dir = tempfile::tempdir().unwrap();
+    let occs = occupations(3);
+    let [(_, o), (_, i), (_, j)] = good_files(&occs);
+    let mut big = o.into_bytes();
+    big.resize(RELEASE_FILE_MAX_BYTES as usize + 1, b'\n');
+    let path = write_folder(
+        &dir.path().join("db_29_3_text"),
+        std::str::from_utf8(&big).unwrap(),
+        &i,
+        &j,
+    );
+    let e = import_release(&path, None, &mut no_progress()).unwrap_err();
+    assert_eq!(e.code(), "pack.invalid", "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("Occupation Data.txt: is larger than 64 MiB"),
+        "{e}"
+    );
+}
+
+/// Found by the release_files fuzz target: an occupation whose First and Third
+/// high points name the same area imported as "RAA", a pack `validate` refuses. The
+/// import now refuses it, naming the occupation.
+#[test]
+fn a_high_point_named_twice_is_refused_at_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let occs = occupations(3);
+    let [(_, o), (_, i), (_, j)] = good_files(&occs);
+    let code = &occs[2].code;
+    assert_eq!(occs[2].ih.iter().filter(|&&v| v > 0).count(), 3);
+    let first = occs[2].ih[0];
+    let i: String = i
+        .lines()
+        .map(|l| {
+            if l.starts_with(code.as_str()) && l.contains("\tThird Interest High-Point\t") {
+                l.replace(
+                    &format!("\tIH\t{:.2}\t", f32::from(occs[2].ih[2])),
+                    &format!("\tIH\t{:.2}\t", f32::from(first)),
+                )
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    let path = write_folder(&dir.path().join("db_29_3_text"), &o, &i, &j);
+    let e = import_release(&path, None, &mut no_progress()).unwrap_err();
+    assert_eq!(e.code(), "pack.invalid", "{e}");
+    let letter = Area::ALL[usize::from(first) - 1].letter();
+    assert!(
+        e.to_string().contains(&format!(
+            "occupation {code} names {letter} as more than one of its high points"
+        )),
+        "{e}"
+    );
+}

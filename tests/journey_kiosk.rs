@@ -242,8 +242,11 @@ async fn kiosk_times_out_wipes_refuses_close_and_unlocks_with_the_pin() {
     app.wait_for("[data-testid=pinpad]").await;
     shot(&app, S, "07-pinpad").await;
     enter_pin(&app, "1357").await;
-    app.wait_text_eq("[data-testid=pin-message]", "Wrong PIN, 2 more before a wait.")
-        .await;
+    app.wait_text_eq(
+        "[data-testid=pin-message]",
+        "Wrong PIN, 2 more before a wait.",
+    )
+    .await;
     assert_eq!(app.count("[data-testid=admin-panel][open]").await, 0);
     shot(&app, S, "08-wrong-pin").await;
     enter_pin(&app, PIN).await;

@@ -69,8 +69,7 @@ fn pss_tree(root: u32) -> (u64, Vec<(u32, String, u64)>) {
     }
     let mut procs = Vec::new();
     for pid in tree {
-        let text =
-            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
         let kib = text
             .lines()
             .find_map(|l| l.strip_prefix("Pss:"))
@@ -158,8 +157,11 @@ async fn visit(app: &App, v: u32, answers: &str, by_idle: bool) -> usize {
         .unwrap_or_else(|e| panic!("visitor {v}: careers of zone {tab}: {e:?}"));
     let rows = career_rows(app, PANEL).await;
     assert!(!rows.is_empty(), "visitor {v}: zone {tab} empty ({range})");
-    app.click(&format!("{PANEL} [data-code=\"{}\"] .career-title", rows[0].0))
-        .await;
+    app.click(&format!(
+        "{PANEL} [data-code=\"{}\"] .career-title",
+        rows[0].0
+    ))
+    .await;
     app.wait_for("[data-section]").await;
     let seen = files_containing(app.data_dir.path(), answers.as_bytes()).len();
     if by_idle {

@@ -155,9 +155,7 @@ impl KioskPolicy {
                 Printing::Off(why) => Some(why.to_string()),
                 Printing::Allowed => None,
             },
-            pin_lock_error: self
-                .lock_save_failed
-                .then_some(ErrorCode::KioskLockStateIo),
+            pin_lock_error: self.lock_save_failed.then_some(ErrorCode::KioskLockStateIo),
         }
     }
 
@@ -664,9 +662,7 @@ mod tests {
         let mut p = f.policy(None, false, saved(settings(true, 3)));
         // A folder where the file goes: the write-and-rename cannot replace it.
         std::fs::create_dir(f.lock_file()).unwrap();
-        let e = p
-            .unlock("0000", f.clock.now(), f.clock.wall())
-            .unwrap_err();
+        let e = p.unlock("0000", f.clock.now(), f.clock.wall()).unwrap_err();
         assert_eq!(e.code(), "kiosk.lock_state_io");
         let status = p.status(f.clock.now(), f.clock.wall());
         assert_eq!(status.pin_lock_error, Some(ErrorCode::KioskLockStateIo));
@@ -685,10 +681,7 @@ mod tests {
         std::fs::remove_dir(f.lock_file()).unwrap();
         p.relock();
         p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
-        assert_eq!(
-            p.status(f.clock.now(), f.clock.wall()).pin_lock_error,
-            None
-        );
+        assert_eq!(p.status(f.clock.now(), f.clock.wall()).pin_lock_error, None);
         assert!(f.lock_file().is_file());
     }
 }

@@ -180,6 +180,18 @@ test("the admin chord opens the PIN pad: wrong PIN, a wait, right PIN → admin 
   await page.keyboard.press("Enter");
   await page.getByTestId("pin-message").filter({ hasText: "Locked for 60 s." }).waitFor();
   await pad.getByRole("button", { name: "Cancel" }).click();
+  // A wrong PIN whose count Rust could not save: the pad says so in the UI's words.
+  await page.evaluate(() => {
+    void window.__waypointMock.set({ wrong: 0 });
+    window.__waypointMock.fail("kiosk_unlock", { code: "kiosk.lock_state_io", message: "The PIN pad's wrong-try counter at /x could not be read or saved: denied" }, 1);
+  });
+  await page.keyboard.press("Control+Alt+Shift+A");
+  await pad.waitFor();
+  await page.waitForFunction(() => !document.querySelector("[data-testid=pin-message]").textContent);
+  await page.keyboard.type("1111");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("pin-message").filter({ hasText: "The PIN pad could not save its count of wrong PINs, so a restart would forget it." }).waitFor();
+  await pad.getByRole("button", { name: "Cancel" }).click();
   // The right PIN once the lock is over.
   await page.evaluate(() => window.__waypointMock.set({ wrong: 0 }));
   await page.keyboard.press("Control+Alt+Shift+A");

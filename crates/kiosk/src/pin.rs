@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{KioskError, Result};
 
-/// Wrong tries that cost no wait (a slip of the finger, twice).
+/// Wrong tries that cost no wait (slips of the finger).
 pub const FREE_TRIES: u32 = 3;
 /// A PIN is 4 to 8 digits.
 pub const PIN_MIN_DIGITS: usize = 4;

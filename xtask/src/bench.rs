@@ -110,6 +110,33 @@ pub fn bench() -> Result {
             sh(&r, "node", &["ui/tests/bench/answering.mjs"])
         },
     );
+    // Issue #16: a day at the kiosk, 100 visitors through the real window (about 2.5 hours:
+    // every other visitor waits out the idle minute and its countdown). The figures are printed
+    // and written to kiosk-day.json; bench/RESULTS.md gets them by hand, in the notes.
+    optional(
+        "a day at the kiosk: 100 visitors (tests/kiosk_day.rs, Xvfb + D-Bus + keyring)",
+        &r.join("tests/kiosk_day.rs"),
+        || {
+            let soak_out = format!("WAYPOINT_SOAK_OUT={out_s}/kiosk-day.json");
+            let cmd = [
+                "env",
+                "WAYPOINT_SOAK_VISITORS=100",
+                &soak_out,
+                "cargo",
+                "test",
+                "--features",
+                "custom-protocol",
+                "--test",
+                "kiosk_day",
+                "--",
+                "--ignored",
+                "--nocapture",
+            ];
+            let wrapped = headless_session(&cmd);
+            let args: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+            sh(&r, "xvfb-run", &args)
+        },
+    );
     step("offline matching and scoring (criterion)", || {
         sh(
             &r,

@@ -9,10 +9,10 @@ pub enum KioskError {
     #[error("The PIN must be 4 to 8 digits.")]
     PinInvalidFormat,
 
-    #[error("Wrong PIN. {tries_left} {} left before the pad locks.", if *tries_left == 1 { "try" } else { "tries" })]
+    #[error("Wrong PIN. {}", match *tries_left { 0 => "The next wrong PIN makes the pad wait.".to_string(), 1 => "1 more wrong PIN before the pad makes you wait.".to_string(), n => format!("{n} more wrong PINs before the pad makes you wait.") })]
     PinWrong { tries_left: u32 },
 
-    #[error("Too many wrong PINs. Try again in {seconds_left} {}.", if *seconds_left == 1 { "second" } else { "seconds" })]
+    #[error("Too many wrong PINs. The pad takes the next one in {seconds_left} {}.", if *seconds_left == 1 { "second" } else { "seconds" })]
     PinLocked { seconds_left: u32 },
 
     #[error("No admin PIN has been set.")]
@@ -46,8 +46,8 @@ pub enum KioskError {
     #[error("This is not available at this kiosk ({0}). Ask a staff member for help.")]
     Forbidden(String),
 
-    /// Reading or writing the persisted PIN lock state failed.
-    #[error("The PIN lock state at {path} could not be used: {reason}")]
+    /// Reading or writing the persisted PIN wrong-try counter failed.
+    #[error("The PIN pad's wrong-try counter at {path} could not be read or saved: {reason}")]
     LockStateIo { path: String, reason: String },
 }
 
@@ -132,11 +132,15 @@ mod tests {
     fn messages_carry_the_numbers_and_grammar() {
         assert_eq!(
             KioskError::PinWrong { tries_left: 1 }.to_string(),
-            "Wrong PIN. 1 try left before the pad locks."
+            "Wrong PIN. 1 more wrong PIN before the pad makes you wait."
+        );
+        assert_eq!(
+            KioskError::PinWrong { tries_left: 0 }.to_string(),
+            "Wrong PIN. The next wrong PIN makes the pad wait."
         );
         assert_eq!(
             KioskError::PinLocked { seconds_left: 30 }.to_string(),
-            "Too many wrong PINs. Try again in 30 seconds."
+            "Too many wrong PINs. The pad takes the next one in 30 seconds."
         );
         assert_eq!(
             KioskError::invalid(

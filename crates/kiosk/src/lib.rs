@@ -23,7 +23,10 @@ pub use config::{
     CENTER_NAME_MAX_CHARS, ENV_CONFIG_PATH,
 };
 pub use error::{KioskError, Result};
-pub use pin::{hash_pin, LockState, PinPad, PinStatus, MAX_TRIES, PIN_MAX_DIGITS, PIN_MIN_DIGITS};
+pub use pin::{
+    hash_pin, LockState, PinPad, PinStatus, FIRST_DELAY, FREE_TRIES, MAX_DELAY, PIN_MAX_DIGITS,
+    PIN_MIN_DIGITS,
+};
 pub use platform::{app_menu, kiosk_printing, AppMenu, Os, Printing, WindowRequest};
 pub use policy::{KioskPolicy, KioskStatus, Saved, LOCK_FILE, PIN_KEY, SETTINGS_KEY};
 pub use session::{Effect, Event, Kiosk, SessionConfig, Snapshot, State, COUNTDOWN_SECONDS};

@@ -1,10 +1,15 @@
-//! The admin PIN pad: an argon2 hash of a 4–8 digit PIN and a lock-out that
+//! The admin PIN pad: an argon2 hash of a 4–8 digit PIN and a back-off that
 //! survives restarts.
 //!
-//! Five wrong tries lock the pad for 30 seconds; after that every further
-//! wrong try locks it again for twice as long, up to 15 minutes, until the
-//! right PIN resets the count. Lock times use wall-clock time because the
-//! state is saved to disk and read back after a restart.
+//! The first [`FREE_TRIES`] wrong tries cost nothing. Each further wrong try
+//! makes the pad wait before it takes the next one: 10 seconds, doubling per
+//! wrong try, capped at [`MAX_DELAY`]. Tries during a wait are refused without
+//! being checked or counted, so they neither extend the wait nor reveal
+//! anything; once the wait is over the next try is checked, and the right PIN
+//! gets through and resets the count. Nobody can keep staff out for longer
+//! than the cap, however often they try a wrong PIN. Wait times use
+//! wall-clock time because the state is saved to disk and read back after a
+//! restart.
 
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -16,23 +21,25 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{KioskError, Result};
 
-/// Wrong tries allowed before the first lock.
-pub const MAX_TRIES: u32 = 5;
+/// Wrong tries that cost no wait (slips of the finger).
+pub const FREE_TRIES: u32 = 3;
 /// A PIN is 4 to 8 digits.
 pub const PIN_MIN_DIGITS: usize = 4;
 pub const PIN_MAX_DIGITS: usize = 8;
-const FIRST_LOCK: Duration = Duration::from_secs(30);
-const MAX_LOCK: Duration = Duration::from_secs(15 * 60);
-/// Wrong tries past [`MAX_TRIES`] after which the lock reaches [`MAX_LOCK`] (30 s × 2⁵ > 15 min).
-const LOCKS_TO_MAX: u32 = 5;
+/// The wait after the first wrong try past [`FREE_TRIES`].
+pub const FIRST_DELAY: Duration = Duration::from_secs(10);
+/// The longest wait: the most a wrong try can keep the right PIN out.
+pub const MAX_DELAY: Duration = Duration::from_secs(5 * 60);
+/// A failure count that earns [`MAX_DELAY`] (10 s × 2⁵ > 5 min).
+const FAILURES_AT_MAX: u32 = FREE_TRIES + 6;
 
-/// The persisted lock-out counter. Save it after every `verify`.
+/// The persisted back-off counter. Save it after every `verify`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LockState {
     /// Wrong tries since the last right one.
     pub failures: u32,
-    /// Unix time in milliseconds until which the pad refuses every try.
+    /// Unix time in milliseconds until which the pad refuses every try (the current wait).
     pub locked_until_unix_ms: Option<u64>,
 }
 
@@ -47,19 +54,20 @@ impl LockState {
     }
 
     /// [`LockState::load`], failing closed: a lock file that exists but cannot be read must
-    /// not hand out a fresh set of tries, so it counts as the longest lock from `now`.
+    /// not hand out a fresh set of tries, so it counts as the longest wait from `now`, and
+    /// every wrong try after it waits that long too.
     pub fn load_or_lock(path: &Path, now: SystemTime) -> LockState {
         match LockState::load(path) {
             Ok(state) => state,
             Err(e) => {
                 tracing::error!(
                     code = %e.code(),
-                    "PIN pad locked, the lock-out counter is unreadable: {e}"
+                    "PIN pad waits {} s, its wrong-try counter is unreadable: {e}",
+                    MAX_DELAY.as_secs()
                 );
-                let failures = MAX_TRIES + LOCKS_TO_MAX;
                 LockState {
-                    failures,
-                    locked_until_unix_ms: Some(unix_ms(now + LockState::lock_length(failures))),
+                    failures: FAILURES_AT_MAX,
+                    locked_until_unix_ms: Some(unix_ms(now + MAX_DELAY)),
                 }
             }
         }
@@ -74,11 +82,14 @@ impl LockState {
         std::fs::rename(&tmp, path).map_err(|e| io_err(path, e))
     }
 
-    /// How long the lock that `failures` earns lasts: 30 s at the fifth
-    /// wrong try, doubling with each further one, capped at 15 minutes.
-    fn lock_length(failures: u32) -> Duration {
-        let doublings = failures.saturating_sub(MAX_TRIES).min(16);
-        (FIRST_LOCK * 2u32.pow(doublings)).min(MAX_LOCK)
+    /// The wait that the `failures`-th wrong try earns: none for the free
+    /// tries, then [`FIRST_DELAY`] doubling per wrong try, capped at [`MAX_DELAY`].
+    pub fn delay_after(failures: u32) -> Duration {
+        if failures <= FREE_TRIES {
+            return Duration::ZERO;
+        }
+        let doublings = (failures - FREE_TRIES - 1).min(16);
+        (FIRST_DELAY * 2u32.pow(doublings)).min(MAX_DELAY)
     }
 }
 
@@ -93,9 +104,9 @@ fn io_err(path: &Path, e: impl std::fmt::Display) -> KioskError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct PinStatus {
     pub has_pin: bool,
-    /// Seconds until the pad takes tries again, rounded up; `None` when open.
+    /// Seconds until the pad takes the next try, rounded up; `None` when it takes one now.
     pub locked_seconds_left: Option<u32>,
-    /// Wrong tries left before the next lock (0 while locked).
+    /// Wrong tries left before a wrong try earns a wait (0 once they are used up).
     pub tries_left: u32,
 }
 
@@ -151,7 +162,8 @@ impl PinPad {
             return Err(KioskError::NoPin);
         };
         if let Some(left) = self.lock_left(now) {
-            // No hashing while locked: a locked pad must cost an attacker time, not just us.
+            // Not checked, not counted: a wait must cost an attacker time, and a try during
+            // it must not make the wait longer for staff.
             return Err(KioskError::PinLocked {
                 seconds_left: ceil_secs(left),
             });
@@ -167,15 +179,16 @@ impl PinPad {
             }
             Err(argon2::password_hash::Error::Password) => {
                 self.lock.failures = self.lock.failures.saturating_add(1);
-                if self.lock.failures >= MAX_TRIES {
-                    let length = LockState::lock_length(self.lock.failures);
-                    self.lock.locked_until_unix_ms = Some(unix_ms(now + length));
-                    Err(KioskError::PinLocked {
-                        seconds_left: ceil_secs(length),
+                let wait = LockState::delay_after(self.lock.failures);
+                if wait.is_zero() {
+                    self.lock.locked_until_unix_ms = None;
+                    Err(KioskError::PinWrong {
+                        tries_left: FREE_TRIES - self.lock.failures,
                     })
                 } else {
-                    Err(KioskError::PinWrong {
-                        tries_left: MAX_TRIES - self.lock.failures,
+                    self.lock.locked_until_unix_ms = Some(unix_ms(now + wait));
+                    Err(KioskError::PinLocked {
+                        seconds_left: ceil_secs(wait),
                     })
                 }
             }
@@ -190,12 +203,12 @@ impl PinPad {
             locked_seconds_left: left.map(ceil_secs),
             tries_left: match left {
                 Some(_) => 0,
-                None => MAX_TRIES.saturating_sub(self.lock.failures).max(1),
+                None => FREE_TRIES.saturating_sub(self.lock.failures),
             },
         }
     }
 
-    /// Time left on the lock, if any. Takes `&mut self` because a lock
+    /// Time left on the current wait, if any. Takes `&mut self` because a wait
     /// further away than its own length means the clock was set back; it is
     /// pulled in so that cannot lock the admin out for good.
     fn lock_left(&mut self, now: SystemTime) -> Option<Duration> {
@@ -204,7 +217,7 @@ impl PinPad {
         if until <= now_ms {
             return None;
         }
-        let length = LockState::lock_length(self.lock.failures);
+        let length = LockState::delay_after(self.lock.failures).max(FIRST_DELAY);
         let mut left = Duration::from_millis(until - now_ms);
         if left > length {
             left = length;
@@ -335,22 +348,30 @@ mod tests {
         assert!(!pad.status(clock.wall()).has_pin);
     }
 
+    /// Wrong tries until the pad waits `FIRST_DELAY`.
+    fn use_free_tries_and_one(pad: &mut PinPad, clock: &FakeClock) {
+        for _ in 0..=FREE_TRIES {
+            wrong(pad, clock);
+        }
+    }
+
     #[test]
-    fn wrong_pins_count_down_then_lock_for_30_seconds() {
+    fn the_first_wrong_tries_cost_no_wait_then_the_pad_waits_10_seconds() {
         let clock = FakeClock::new();
         let mut pad = pad_with("2468");
-        for left in (1..MAX_TRIES).rev() {
+        for left in (0..FREE_TRIES).rev() {
             assert_eq!(
                 wrong(&mut pad, &clock),
                 KioskError::PinWrong { tries_left: left }
             );
+            assert_eq!(pad.status(clock.wall()).locked_seconds_left, None);
         }
         assert_eq!(
             wrong(&mut pad, &clock),
-            KioskError::PinLocked { seconds_left: 30 }
+            KioskError::PinLocked { seconds_left: 10 }
         );
-        // Even the right PIN is refused while locked.
-        clock.advance_ms(29_001);
+        // Even the right PIN waits.
+        clock.advance_ms(9_001);
         assert_eq!(
             pad.verify("2468", clock.wall()),
             Err(KioskError::PinLocked { seconds_left: 1 })
@@ -373,41 +394,82 @@ mod tests {
     }
 
     #[test]
-    fn each_further_wrong_try_doubles_the_lock_up_to_15_minutes() {
+    fn each_further_wrong_try_doubles_the_wait_up_to_5_minutes() {
         let clock = FakeClock::new();
         let mut pad = pad_with("2468");
-        for _ in 0..MAX_TRIES - 1 {
+        for _ in 0..FREE_TRIES {
             wrong(&mut pad, &clock);
         }
         let mut seen = Vec::new();
-        for _ in 0..8 {
+        for _ in 0..9 {
             match wrong(&mut pad, &clock) {
                 KioskError::PinLocked { seconds_left } => {
                     seen.push(seconds_left);
                     clock.advance(Duration::from_secs(u64::from(seconds_left)));
                 }
-                e => panic!("expected a lock, got {e:?}"),
+                e => panic!("expected a wait, got {e:?}"),
             }
         }
-        assert_eq!(seen, [30, 60, 120, 240, 480, 900, 900, 900]);
+        assert_eq!(seen, [10, 20, 40, 80, 160, 300, 300, 300, 300]);
         let st = pad.status(clock.wall());
-        assert_eq!((st.locked_seconds_left, st.tries_left), (None, 1));
+        assert_eq!((st.locked_seconds_left, st.tries_left), (None, 0));
+    }
+
+    #[test]
+    fn tries_during_a_wait_neither_count_nor_extend_it() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        use_free_tries_and_one(&mut pad, &clock);
+        let failures = pad.lock_state().failures;
+        for _ in 0..50 {
+            clock.advance_ms(100);
+            assert!(matches!(
+                wrong(&mut pad, &clock),
+                KioskError::PinLocked { .. }
+            ));
+        }
+        assert_eq!(pad.lock_state().failures, failures);
+        clock.advance_ms(5_000);
+        assert!(pad.verify("2468", clock.wall()).is_ok());
+    }
+
+    /// Issue #16: the old pad locked for 15 minutes at every wrong try past the fifth, so
+    /// one wrong try every 15 minutes kept staff out all day.
+    #[test]
+    fn a_wrong_try_at_every_chance_never_keeps_the_right_pin_out_longer_than_the_cap() {
+        let clock = FakeClock::new();
+        let mut pad = pad_with("2468");
+        // Someone tries a wrong PIN the moment each wait ends, all day long.
+        for _ in 0..200 {
+            let wait = match wrong(&mut pad, &clock) {
+                KioskError::PinLocked { seconds_left } => seconds_left,
+                KioskError::PinWrong { .. } => 0,
+                e => panic!("{e:?}"),
+            };
+            assert!(u64::from(wait) <= MAX_DELAY.as_secs(), "{wait}");
+            clock.advance(Duration::from_secs(u64::from(wait)));
+        }
+        // Staff arrive just after a wrong try: at most the cap, then the right PIN works.
+        wrong(&mut pad, &clock);
+        let left = pad.status(clock.wall()).locked_seconds_left.unwrap();
+        assert_eq!(left, 300);
+        clock.advance(MAX_DELAY);
+        assert!(pad.verify("2468", clock.wall()).is_ok());
+        assert_eq!(pad.lock_state(), &LockState::default());
     }
 
     #[test]
     fn right_pin_resets_the_counter() {
         let clock = FakeClock::new();
         let mut pad = pad_with("2468");
-        for _ in 0..MAX_TRIES {
-            wrong(&mut pad, &clock);
-        }
-        clock.advance_ms(30_000);
+        use_free_tries_and_one(&mut pad, &clock);
+        clock.advance(FIRST_DELAY);
         pad.verify("2468", clock.wall()).unwrap();
         assert_eq!(pad.lock_state(), &LockState::default());
         assert_eq!(
             wrong(&mut pad, &clock),
             KioskError::PinWrong {
-                tries_left: MAX_TRIES - 1
+                tries_left: FREE_TRIES - 1
             }
         );
     }
@@ -421,22 +483,20 @@ mod tests {
 
         let mut pad = pad_with("2468");
         let hash = pad.hash().unwrap().to_string();
-        for _ in 0..MAX_TRIES {
-            wrong(&mut pad, &clock);
-        }
+        use_free_tries_and_one(&mut pad, &clock);
         pad.lock_state().save(&path).unwrap();
 
-        clock.advance_ms(10_000);
+        clock.advance_ms(4_000);
         let mut restarted = PinPad::new(Some(hash), LockState::load(&path).unwrap());
         assert_eq!(
             restarted.verify("2468", clock.wall()),
-            Err(KioskError::PinLocked { seconds_left: 20 })
+            Err(KioskError::PinLocked { seconds_left: 6 })
         );
-        clock.advance_ms(20_000);
-        // The counter carried over: the next wrong try locks again, for longer.
+        clock.advance_ms(6_000);
+        // The counter carried over: the next wrong try waits longer, not a fresh free try.
         assert_eq!(
             wrong(&mut restarted, &clock),
-            KioskError::PinLocked { seconds_left: 60 }
+            KioskError::PinLocked { seconds_left: 20 }
         );
     }
 
@@ -451,7 +511,7 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_or_unreadable_lock_file_locks_the_pad_for_the_longest_lock() {
+    fn a_corrupt_or_unreadable_lock_file_waits_the_longest_wait_then_the_right_pin_works() {
         let clock = FakeClock::new();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pin-lock.json");
@@ -459,40 +519,45 @@ mod tests {
         // A folder where the file should be: unreadable as a file.
         let unreadable = dir.path().join("a-folder.json");
         std::fs::create_dir(&unreadable).unwrap();
-        for p in [&path, &unreadable] {
+        let truncated = dir.path().join("truncated.json");
+        std::fs::write(&truncated, "{\"failures\": 7, \"locked_until").unwrap();
+        for p in [&path, &unreadable, &truncated] {
             let lock = LockState::load_or_lock(p, clock.wall());
-            assert_eq!(LockState::lock_length(lock.failures), MAX_LOCK);
             let hash = pad_with("2468").hash().unwrap().to_string();
-            let mut pad = PinPad::new(Some(hash), lock).with_params(fast());
+            let mut pad = PinPad::new(Some(hash.clone()), lock.clone()).with_params(fast());
             assert_eq!(
                 pad.verify("2468", clock.wall()),
-                Err(KioskError::PinLocked { seconds_left: 900 }),
+                Err(KioskError::PinLocked { seconds_left: 300 }),
                 "even the right PIN waits"
             );
-            assert!(pad.verify("2468", clock.wall() + MAX_LOCK).is_ok());
+            assert!(pad.verify("2468", clock.wall() + MAX_DELAY).is_ok());
+            // No free tries either: a wrong one waits the longest wait again.
+            let mut pad = PinPad::new(Some(hash), lock).with_params(fast());
+            assert_eq!(
+                pad.verify("1111", clock.wall() + MAX_DELAY),
+                Err(KioskError::PinLocked { seconds_left: 300 })
+            );
         }
-        // A missing file is no wrong tries, not a lock.
+        // A missing file is no wrong tries, not a wait.
         let fresh = LockState::load_or_lock(&dir.path().join("none.json"), clock.wall());
         assert_eq!(fresh, LockState::default());
     }
 
     #[test]
-    fn setting_the_clock_back_cannot_lock_the_pad_for_longer_than_the_lock() {
+    fn setting_the_clock_back_cannot_make_a_wait_longer_than_it_is() {
         let clock = FakeClock::new();
         let mut pad = pad_with("2468");
-        for _ in 0..MAX_TRIES {
-            wrong(&mut pad, &clock);
-        }
+        use_free_tries_and_one(&mut pad, &clock);
         let back = clock.wall() - Duration::from_secs(86_400);
         assert_eq!(
             pad.verify("2468", back),
-            Err(KioskError::PinLocked { seconds_left: 30 })
+            Err(KioskError::PinLocked { seconds_left: 10 })
         );
-        assert!(pad.verify("2468", back + Duration::from_secs(30)).is_ok());
+        assert!(pad.verify("2468", back + FIRST_DELAY).is_ok());
     }
 
     #[test]
-    fn status_reports_tries_and_lock() {
+    fn status_reports_tries_and_wait() {
         let clock = FakeClock::new();
         let mut pad = pad_with("2468");
         assert_eq!(
@@ -500,17 +565,17 @@ mod tests {
             PinStatus {
                 has_pin: true,
                 locked_seconds_left: None,
-                tries_left: 5
+                tries_left: FREE_TRIES
             }
         );
         wrong(&mut pad, &clock);
-        assert_eq!(pad.status(clock.wall()).tries_left, 4);
-        for _ in 1..MAX_TRIES {
+        assert_eq!(pad.status(clock.wall()).tries_left, FREE_TRIES - 1);
+        for _ in 1..=FREE_TRIES {
             wrong(&mut pad, &clock);
         }
         clock.advance_ms(500);
         let st = pad.status(clock.wall());
-        assert_eq!((st.locked_seconds_left, st.tries_left), (Some(30), 0));
+        assert_eq!((st.locked_seconds_left, st.tries_left), (Some(10), 0));
     }
 
     #[test]
@@ -523,7 +588,9 @@ mod tests {
         let mut pad = PinPad::new(Some(cli.into()), LockState::default());
         assert_eq!(
             pad.verify("1357", clock.wall()),
-            Err(KioskError::PinWrong { tries_left: 4 })
+            Err(KioskError::PinWrong {
+                tries_left: FREE_TRIES - 1
+            })
         );
         assert!(pad.verify("2468", clock.wall()).is_ok());
     }

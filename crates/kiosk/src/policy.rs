@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::{Instant, SystemTime};
 
 use serde::{Deserialize, Serialize};
+use waypoint_error_code::ErrorCode;
 
 use crate::config::{KioskConfig, KioskSettings, LoadOutcome};
 use crate::error::{KioskError, Result};
@@ -32,6 +33,9 @@ pub struct KioskStatus {
     pub session: Snapshot,
     /// Why this system's kiosk cannot print whatever the settings say, for the admin panel.
     pub printing_off_reason: Option<String>,
+    /// `kiosk.lock_state_io` when the last wrong-try count could not be saved (a restart would
+    /// forget it), for the admin panel; `None` once a save works again.
+    pub pin_lock_error: Option<ErrorCode>,
 }
 
 /// What was saved in the app by an earlier run.
@@ -50,6 +54,8 @@ pub struct KioskPolicy {
     /// When an unlocked admin panel relocks if nobody touches it.
     admin_deadline: Option<Instant>,
     lock_file: PathBuf,
+    /// The last save of the lock file failed.
+    lock_save_failed: bool,
 }
 
 impl KioskPolicy {
@@ -85,6 +91,7 @@ impl KioskPolicy {
             unlocked: false,
             admin_deadline: None,
             lock_file,
+            lock_save_failed: false,
         }
     }
 
@@ -148,6 +155,7 @@ impl KioskPolicy {
                 Printing::Off(why) => Some(why.to_string()),
                 Printing::Allowed => None,
             },
+            pin_lock_error: self.lock_save_failed.then_some(ErrorCode::KioskLockStateIo),
         }
     }
 
@@ -193,13 +201,19 @@ impl KioskPolicy {
         }
     }
 
-    /// Checks the PIN and saves the lock-out counter, right or wrong, so a restart cannot
-    /// reset it.
+    /// Checks the PIN and saves the wrong-try counter, right or wrong, so a restart cannot
+    /// reset it. A failed save is reported: after a wrong PIN as the error itself (the pad
+    /// still waits in memory; status tells how long), after the right one in
+    /// [`KioskStatus::pin_lock_error`], since the right PIN must never be refused.
     pub fn unlock(&mut self, pin: &str, now: Instant, wall: SystemTime) -> Result<()> {
         let r = self.pad.verify(pin, wall);
-        if let Err(e) = self.pad.lock_state().save(&self.lock_file) {
-            // Only weakens the lock-out across restarts; it must not refuse a right PIN.
-            tracing::error!(code = %e.code(), "PIN lock-out not saved: {e}");
+        let saved = self.pad.lock_state().save(&self.lock_file);
+        self.lock_save_failed = saved.is_err();
+        if let Err(e) = saved {
+            tracing::error!(code = %e.code(), "PIN wrong-try counter not saved: {e}");
+            if r.is_err() {
+                return Err(e);
+            }
         }
         r?;
         self.unlocked = true;
@@ -606,13 +620,14 @@ mod tests {
     fn the_lock_out_survives_a_restart_through_the_lock_file() {
         let f = Fixture::new();
         let mut p = f.policy(None, false, saved(settings(true, 3)));
-        for _ in 0..crate::pin::MAX_TRIES {
+        for _ in 0..=crate::pin::FREE_TRIES {
             let _ = p.unlock("0000", f.clock.now(), f.clock.wall());
         }
         assert!(f.lock_file().exists());
         let mut again = f.policy(None, false, saved(settings(true, 3)));
         let status = again.status(f.clock.now(), f.clock.wall());
-        assert_eq!(status.pin.locked_seconds_left, Some(30));
+        assert_eq!(status.pin.locked_seconds_left, Some(10));
+        assert_eq!(status.pin_lock_error, None);
         assert_eq!(
             again
                 .unlock("2468", f.clock.now(), f.clock.wall())
@@ -628,14 +643,45 @@ mod tests {
         std::fs::write(f.lock_file(), "garbage, not a counter").unwrap();
         let mut p = f.policy(None, false, saved(settings(true, 3)));
         let status = p.status(f.clock.now(), f.clock.wall());
-        assert_eq!(status.pin.locked_seconds_left, Some(900));
+        assert_eq!(status.pin.locked_seconds_left, Some(300));
         assert_eq!(
             p.unlock("2468", f.clock.now(), f.clock.wall())
                 .unwrap_err()
                 .code(),
             "kiosk.pin_locked"
         );
-        f.clock.advance_ms(900 * 1000);
+        f.clock.advance_ms(300 * 1000);
         p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+    }
+
+    /// Issue #16: a failed save was only logged, so nobody learned that a restart would hand
+    /// out fresh free tries.
+    #[test]
+    fn a_lock_file_that_cannot_be_saved_is_reported_and_the_right_pin_still_unlocks() {
+        let f = Fixture::new();
+        let mut p = f.policy(None, false, saved(settings(true, 3)));
+        // A folder where the file goes: the write-and-rename cannot replace it.
+        std::fs::create_dir(f.lock_file()).unwrap();
+        let e = p.unlock("0000", f.clock.now(), f.clock.wall()).unwrap_err();
+        assert_eq!(e.code(), "kiosk.lock_state_io");
+        let status = p.status(f.clock.now(), f.clock.wall());
+        assert_eq!(status.pin_lock_error, Some(ErrorCode::KioskLockStateIo));
+        // Counted in memory all the same: the free tries run out and the pad waits.
+        for _ in 1..=crate::pin::FREE_TRIES {
+            let _ = p.unlock("0000", f.clock.now(), f.clock.wall());
+        }
+        let status = p.status(f.clock.now(), f.clock.wall());
+        assert_eq!(status.pin.locked_seconds_left, Some(10));
+        f.clock.advance_ms(10_000);
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        let status = p.status(f.clock.now(), f.clock.wall());
+        assert!(status.unlocked);
+        assert_eq!(status.pin_lock_error, Some(ErrorCode::KioskLockStateIo));
+        // Once a save works again, the notice goes.
+        std::fs::remove_dir(f.lock_file()).unwrap();
+        p.relock();
+        p.unlock("2468", f.clock.now(), f.clock.wall()).unwrap();
+        assert_eq!(p.status(f.clock.now(), f.clock.wall()).pin_lock_error, None);
+        assert!(f.lock_file().is_file());
     }
 }

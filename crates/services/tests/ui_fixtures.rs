@@ -401,6 +401,7 @@ async fn record() -> Vec<(&'static str, String)> {
         ("questionnaires.json", render(&questionnaires)),
         ("history.json", render(&history)),
         ("reference.json", reference),
+        ("kiosk.json", kiosk_pin_pad()),
     ]
     .into_iter()
     .map(|(name, text)| (name, text.replace(&base, MOCK_BASE)))
@@ -442,6 +443,25 @@ fn related_code(rep: &waypoint_services::dto::CareerReport) -> Option<String> {
         .pointer("/careers/0/code")?
         .as_str()
         .map(str::to_string)
+}
+
+/// The real PIN pad's answers to wrong PINs typed one after another without waiting, and the
+/// status it then reports: the mock replays them instead of knowing the back-off rule.
+fn kiosk_pin_pad() -> String {
+    use std::time::{Duration, UNIX_EPOCH};
+    use waypoint_kiosk::{LockState, PinPad, FREE_TRIES};
+    let now = UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+    let hash = waypoint_kiosk::hash_pin("2468").unwrap();
+    let mut pad = PinPad::new(Some(hash), LockState::default());
+    let fresh = pad.status(now);
+    let wrong_pins: Vec<Value> = (0..FREE_TRIES + 2)
+        .map(|_| {
+            let error = pad.verify("1111", now).unwrap_err();
+            json!({ "error": error, "pin": pad.status(now) })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({ "fresh": fresh, "wrong_pins": wrong_pins })).unwrap()
+        + "\n"
 }
 
 /// The tab a fixture key names ("1".."5", "all"), as the UI sends it.

@@ -378,6 +378,11 @@ export type KioskStatus_Deserialize = {
 	session: Snapshot_Deserialize,
 	/**  Why this system's kiosk cannot print whatever the settings say, for the admin panel. */
 	printing_off_reason?: string | null,
+	/**
+	 *  `kiosk.lock_state_io` when the last wrong-try count could not be saved (a restart would
+	 *  forget it), for the admin panel; `None` once a save works again.
+	 */
+	pin_lock_error?: ErrorCode | null,
 };
 
 /**  What the UI needs to draw kiosk mode. The PIN hash never leaves Rust. */
@@ -390,6 +395,11 @@ export type KioskStatus_Serialize = {
 	session: Snapshot_Serialize,
 	/**  Why this system's kiosk cannot print whatever the settings say, for the admin panel. */
 	printing_off_reason: string | null,
+	/**
+	 *  `kiosk.lock_state_io` when the last wrong-try count could not be saved (a restart would
+	 *  forget it), for the admin panel; `None` once a save works again.
+	 */
+	pin_lock_error: ErrorCode | null,
 };
 
 /**
@@ -454,18 +464,18 @@ export type PinStatus = PinStatus_Serialize | PinStatus_Deserialize;
 /**  What the PIN pad screen shows. */
 export type PinStatus_Deserialize = {
 	has_pin: boolean,
-	/**  Seconds until the pad takes tries again, rounded up; `None` when open. */
+	/**  Seconds until the pad takes the next try, rounded up; `None` when it takes one now. */
 	locked_seconds_left?: number | null,
-	/**  Wrong tries left before the next lock (0 while locked). */
+	/**  Wrong tries left before a wrong try earns a wait (0 once they are used up). */
 	tries_left: number,
 };
 
 /**  What the PIN pad screen shows. */
 export type PinStatus_Serialize = {
 	has_pin: boolean,
-	/**  Seconds until the pad takes tries again, rounded up; `None` when open. */
+	/**  Seconds until the pad takes the next try, rounded up; `None` when it takes one now. */
 	locked_seconds_left: number | null,
-	/**  Wrong tries left before the next lock (0 while locked). */
+	/**  Wrong tries left before a wrong try earns a wait (0 once they are used up). */
 	tries_left: number,
 };
 

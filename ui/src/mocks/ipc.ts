@@ -8,13 +8,14 @@
 // must cover every generated command, so `npm run check` fails when Rust's contract drifts; the
 // fixtures are serialised from the same Rust types by crates/services/tests/ui_fixtures.rs.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { commands, events, type KioskStatus_Serialize as KioskStatus, type State as KioskState } from "../lib/bindings";
+import { commands, events, type KioskStatus_Serialize as KioskStatus, type PinStatus_Serialize as PinStatus, type State as KioskState } from "../lib/bindings";
 import outcomesJson from "./fixtures/outcomes.json";
 import careersJson from "./fixtures/careers.json";
 import reportsJson from "./fixtures/reports.json";
 import questionnairesJson from "./fixtures/questionnaires.json";
 import historyJson from "./fixtures/history.json";
 import referenceJson from "./fixtures/reference.json";
+import kioskJson from "./fixtures/kiosk.json";
 import {
   AREAS, type AppError, type AreaInfo, type CareerReport, type CareerRow, type CareersPage, type Comparison, type Draft,
   type ItemForm, type JobZoneInfo, type Lang, type Outcome, type PackStatus, type Questionnaire, type Scores,
@@ -49,6 +50,9 @@ const REPORTS = reportsJson as unknown as Record<string, CareerReport>;
 const QUESTIONNAIRES = questionnairesJson as unknown as Record<string, Questionnaire>;
 const { sessions: SEEDED, ...COMPARISONS } = historyJson as unknown as { sessions: SessionDetail[] } & Record<string, Comparison>;
 const REFERENCE = referenceJson as unknown as { job_zones: JobZoneInfo[]; areas: AreaInfo[] };
+/** The real PIN pad's answers to wrong PINs in a row (no waiting) and its status after each:
+ * the back-off rule lives in crates/kiosk only, so the mock replays, never counts. */
+const PIN_PAD = kioskJson as unknown as { fresh: PinStatus; wrong_pins: { error: AppError; pin: PinStatus }[] };
 
 /** The recorded answer for `key`, or an error naming the fixture to add. */
 function recorded<T>(file: string, table: Record<string, T>, key: string): T {
@@ -103,9 +107,9 @@ export function installMockIpc(): void {
       enabled: params.get("kiosk") === "1",
       unlocked: false,
       pin: (params.get("kiosk") === "1" ? "2468" : null) as string | null,
-      tries: 5,
-      lockedUntil: 0,
-      lockLevel: 0,
+      /** Wrong PINs so far (the index into PIN_PAD.wrong_pins) and the status Rust then reported. */
+      wrong: 0,
+      pinStatus: PIN_PAD.fresh as PinStatus,
       settings: { enabled: params.get("kiosk") === "1", idle_minutes: 3, default_lang: "en" as Lang, save_results: false, printing: true, center_name: null as string | null },
       session: "attract" as KioskState,
       lang: "en" as Lang,
@@ -198,12 +202,11 @@ export function installMockIpc(): void {
 
   function kioskStatus(): KioskStatus {
     const k = state.kiosk;
-    const left = Math.ceil((k.lockedUntil - Date.now()) / 1000);
     return {
       enabled: k.enabled,
       unlocked: k.unlocked,
       settings: { ...k.settings },
-      pin: { has_pin: k.pin != null, locked_seconds_left: left > 0 ? left : null, tries_left: left > 0 ? 0 : k.tries },
+      pin: { ...k.pinStatus, has_pin: k.pin != null },
       session: {
         state: k.countdown != null ? "countdown" : k.session,
         idle_deadline_in_ms: k.session === "attract" || k.countdown != null ? null : k.settings.idle_minutes * 60000,
@@ -211,6 +214,7 @@ export function installMockIpc(): void {
         lang: k.session === "attract" ? k.settings.default_lang : k.lang,
       },
       printing_off_reason: null,
+      pin_lock_error: null,
     };
   }
   function kioskAdmin(): void {
@@ -383,23 +387,17 @@ export function installMockIpc(): void {
     kioskUnlock: (a) => {
       const k = state.kiosk;
       if (!k.pin) throw { code: "kiosk.no_pin", message: "No admin PIN has been set." };
-      const left = Math.ceil((k.lockedUntil - Date.now()) / 1000);
-      if (left > 0) throw { code: "kiosk.pin_locked", message: `Too many wrong PINs. Try again in ${left} seconds.` };
+      // A test that needs Rust's refusal of the right PIN during a wait injects it with fail().
       if (a.pin === k.pin) {
-        k.tries = 5;
-        k.lockLevel = 0;
+        k.wrong = 0;
+        k.pinStatus = structuredClone(PIN_PAD.fresh);
         k.unlocked = true;
         return kioskStatus();
       }
-      k.tries -= 1;
-      if (k.tries <= 0) {
-        const secs = Math.min(30 * 2 ** k.lockLevel, 900);
-        k.lockLevel += 1;
-        k.tries = 1;
-        k.lockedUntil = Date.now() + secs * 1000;
-        throw { code: "kiosk.pin_locked", message: `Too many wrong PINs. Try again in ${secs} seconds.` };
-      }
-      throw { code: "kiosk.pin_wrong", message: `Wrong PIN. ${k.tries} ${k.tries === 1 ? "try" : "tries"} left before the pad locks.` };
+      const step = PIN_PAD.wrong_pins[Math.min(k.wrong, PIN_PAD.wrong_pins.length - 1)];
+      k.wrong += 1;
+      k.pinStatus = structuredClone(step.pin);
+      throw structuredClone(step.error);
     },
     kioskRelock: () => {
       state.kiosk.unlocked = false;
@@ -490,13 +488,18 @@ export function installMockIpc(): void {
     },
     async set(patch: {
       key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean; save?: boolean;
-      kiosk?: boolean; pin?: string | null; centerName?: string | null; lockedSeconds?: number; printing?: boolean;
+      kiosk?: boolean; pin?: string | null; centerName?: string | null; printing?: boolean;
+      /** `wrong: n` stands for Rust's status after n wrong PINs in a row (recorded); 0 = no wait. */
+      wrong?: number;
     }) {
       const k = state.kiosk;
       if (patch.pin !== undefined) k.pin = patch.pin;
       if (patch.centerName !== undefined) k.settings.center_name = patch.centerName;
       if (patch.printing != null) k.settings.printing = patch.printing;
-      if (patch.lockedSeconds != null) k.lockedUntil = Date.now() + patch.lockedSeconds * 1000;
+      if (patch.wrong != null) {
+        k.wrong = patch.wrong;
+        k.pinStatus = structuredClone(patch.wrong === 0 ? PIN_PAD.fresh : PIN_PAD.wrong_pins[patch.wrong - 1].pin);
+      }
       if (patch.kiosk != null) {
         k.enabled = patch.kiosk;
         k.settings.enabled = patch.kiosk;

@@ -124,6 +124,9 @@ pub enum ErrorCode {
     InputInvalid,
     #[serde(rename = "input.page_out_of_range")]
     InputPageOutOfRange,
+    /// A career search keyword that is empty, blank or too long.
+    #[serde(rename = "input.invalid_keyword")]
+    InputInvalidKeyword,
     #[serde(rename = "report.unavailable_offline")]
     ReportUnavailableOffline,
     #[serde(rename = "onet.no_key")]
@@ -218,6 +221,7 @@ impl ErrorCode {
         ErrorCode::InputInvalidConfig,
         ErrorCode::InputInvalid,
         ErrorCode::InputPageOutOfRange,
+        ErrorCode::InputInvalidKeyword,
         ErrorCode::ReportUnavailableOffline,
         ErrorCode::OnetNoKey,
         ErrorCode::CareersEstimate,
@@ -294,6 +298,7 @@ impl ErrorCode {
             ErrorCode::InputInvalidConfig => "input.invalid_config",
             ErrorCode::InputInvalid => "input.invalid",
             ErrorCode::InputPageOutOfRange => "input.page_out_of_range",
+            ErrorCode::InputInvalidKeyword => "input.invalid_keyword",
             ErrorCode::ReportUnavailableOffline => "report.unavailable_offline",
             ErrorCode::OnetNoKey => "onet.no_key",
             ErrorCode::CareersEstimate => "careers.estimate",

@@ -10,7 +10,7 @@ use std::time::Duration;
 use url::Url;
 
 /// My Next Move (`mnm/`, English) or Mi Próximo Paso (`mpp/`, Spanish).
-fn path_prefix(lang: Lang) -> &'static str {
+pub(crate) fn path_prefix(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "mnm",
         Lang::Es => "mpp",
@@ -458,7 +458,7 @@ impl Client {
         serde_json::from_slice(body).map_err(|e| self.bad_response(resource, e.to_string(), body))
     }
 
-    async fn get_json<T: DeserializeOwned>(
+    pub(crate) async fn get_json<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(String, String)],
@@ -470,7 +470,7 @@ impl Client {
 
     /// A list resource: a bare array per the contract, but a 1.9-style wrapper
     /// object holding one array is accepted too.
-    async fn get_list<T: DeserializeOwned>(
+    pub(crate) async fn get_list<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(String, String)],
@@ -493,7 +493,7 @@ impl Client {
     }
 
     /// One page; returns the page and the other top-level fields.
-    async fn page_at<T: DeserializeOwned>(
+    pub(crate) async fn page_at<T: DeserializeOwned>(
         &self,
         url: Url,
         resource: &str,
@@ -557,7 +557,7 @@ impl Client {
         }
     }
 
-    async fn page<T: DeserializeOwned>(
+    pub(crate) async fn page<T: DeserializeOwned>(
         &self,
         path: &str,
         mut query: Query,
@@ -575,7 +575,7 @@ impl Client {
     /// follows `next` (only on the configured host, so the key never leaves
     /// it) or steps on from the returned `end`, until `end >= total`; a page
     /// that skips, repeats or adds nothing is an error, not a loop.
-    async fn collect<T: DeserializeOwned>(
+    pub(crate) async fn collect<T: DeserializeOwned>(
         &self,
         path: &str,
         query: Query,

@@ -5,6 +5,7 @@
 
 mod client;
 mod error;
+mod search;
 mod types;
 pub mod validate;
 

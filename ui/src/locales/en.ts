@@ -311,6 +311,7 @@ export const en = {
     "onet.bad_response": "O*NET's answer arrived incomplete or garbled. Try again.",
     "onet.no_key": "This needs an O*NET Web Services key. Add one in Settings (it is free).",
     "input.page_out_of_range": "That page of careers no longer exists. Going back to the first page.",
+    "input.invalid_keyword": "Type a word or two to search for, up to 100 characters.",
     "input.invalid_zone": "That Job Zone does not exist. Choose a zone from 1 to 5.",
     "profile.flat": "Your scores are too even to match careers to them. You can still browse careers in every zone, or take the profiler again later.",
     "keychain.unavailable": "The system keychain could not be used, so the O*NET key cannot be read or saved.",

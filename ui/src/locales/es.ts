@@ -306,6 +306,7 @@ export const es: Messages = {
     "onet.bad_response": "La respuesta de O*NET llegó incompleta o dañada. Inténtalo de nuevo.",
     "onet.no_key": "Esto necesita una clave de O*NET Web Services. Agrégala en Ajustes (es gratis).",
     "input.page_out_of_range": "Esa página de carreras ya no existe. Volviendo a la primera página.",
+    "input.invalid_keyword": "Escribe una o dos palabras para buscar, hasta 100 caracteres.",
     "input.invalid_zone": "Esa Zona de Empleo no existe. Elige una zona del 1 al 5.",
     "profile.flat": "Tus puntajes son demasiado parejos para buscar carreras con ellos. Puedes ver las carreras de todas las zonas o hacer el perfil de nuevo más adelante.",
     "keychain.unavailable": "No se pudo usar el llavero del sistema, así que la clave de O*NET no se puede leer ni guardar.",

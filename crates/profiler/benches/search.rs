@@ -48,9 +48,22 @@ fn generated(n: usize, titles_per: usize) -> (OccupationPack, Vec<AltTitle>) {
     (pack, titles)
 }
 
+const SYLLABLES: [&str; 20] = [
+    "ba", "con", "de", "el", "fa", "gen", "hi", "in", "ja", "ka", "lo", "mar", "ne", "or", "pe",
+    "qui", "ro", "sta", "tu", "ver",
+];
+
+/// Alternate titles over a vocabulary of about 8,000 made-up words (three syllables), as
+/// varied as real titles rather than the same two dozen words over and over.
 fn generated_titles(occ: &[Occupation], per: usize, source: TitleSource) -> Vec<AltTitle> {
     let mut next = xorshift(0x2545_f491_4f6c_dd1d);
-    let mut word = move || WORDS[(next() % WORDS.len() as u64) as usize];
+    let mut word = move || {
+        let mut w = String::new();
+        for _ in 0..3 {
+            w.push_str(SYLLABLES[(next() % SYLLABLES.len() as u64) as usize]);
+        }
+        w
+    };
     occ.iter()
         .flat_map(|o| {
             (0..per)

@@ -150,6 +150,8 @@ struct Entry {
     text: String,
     /// Normalized words joined by one space, for exact and prefix ranks.
     key: String,
+    /// The words, as indexes into the sorted vocabulary.
+    words: Box<[u32]>,
 }
 
 /// A search index over one pack and its other titles.
@@ -160,6 +162,11 @@ pub struct SearchIndex {
     /// Sorted unique words, each with the entries holding it (ascending, no repeats).
     vocab: Vec<(String, Vec<u32>)>,
     by_code: HashMap<String, u32>,
+}
+
+struct Span {
+    prefix: std::ops::Range<u32>,
+    whole: [Option<u32>; 3],
 }
 
 /// A set of entries as bits.
@@ -214,6 +221,7 @@ impl SearchIndex {
                 alt,
                 text,
                 key,
+                words: Box::new([]),
             });
         };
         for (i, o) in occupations.iter().enumerate() {
@@ -236,6 +244,19 @@ impl SearchIndex {
             .map(|(w, l)| (w.to_string(), l))
             .collect();
         vocab.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let ids: HashMap<&str, u32> = vocab
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| (w.as_str(), i as u32))
+            .collect();
+        let words: Vec<Box<[u32]>> = entries
+            .iter()
+            .map(|e| e.key.split(' ').filter_map(|w| ids.get(w).copied()).collect())
+            .collect();
+        drop(ids);
+        for (e, w) in entries.iter_mut().zip(words) {
+            e.words = w;
+        }
         SearchIndex {
             occupations,
             alt_titles,
@@ -298,6 +319,7 @@ impl SearchIndex {
             (all.unwrap_or_else(|| Bits::new(n)), typo)
         };
         let key = tokens.join(" ");
+        let spans: Vec<Span> = tokens.iter().map(|t| self.span(t)).collect();
         // Best rank per occupation, with the entry that gave it.
         let mut best: Vec<Option<(Rank, u32)>> = vec![None; self.occupations.len()];
         for i in found.iter() {
@@ -319,18 +341,20 @@ impl SearchIndex {
             } else {
                 MatchKind::Words
             };
-            let entry_words = || e.key.split(' ').filter(|w| !w.is_empty());
             // "nurse" is a whole word of "Registered Nurses" (a plural counts), not of
             // "Nursery Teacher": whole-word matches go first.
             let whole = !typo
-                && tokens.iter().all(|t| {
-                    entry_words().any(|w| {
-                        w == *t || w.strip_prefix(*t).is_some_and(|r| is_plural_ending(t, r))
-                    })
-                });
-            let extra = entry_words()
-                .filter(|w| !tokens.iter().any(|t| w.starts_with(t)))
-                .count();
+                && spans
+                    .iter()
+                    .all(|sp| e.words.iter().any(|w| sp.whole.contains(&Some(*w))));
+            let extra = if typo {
+                e.words.len().saturating_sub(tokens.len())
+            } else {
+                e.words
+                    .iter()
+                    .filter(|w| !spans.iter().any(|sp| sp.prefix.contains(w)))
+                    .count()
+            };
             let rank = Rank {
                 exact: kind != MatchKind::Exact,
                 partial: !whole,
@@ -369,6 +393,34 @@ impl SearchIndex {
         Ok(hits.into_iter().map(|(_, h)| h).collect())
     }
 
+    /// The vocabulary words a token stands for: those it starts (a contiguous range of the
+    /// sorted vocabulary), and the ones it is whole (itself, or a plural of it).
+    fn span(&self, token: &str) -> Span {
+        let from = self.vocab.partition_point(|(w, _)| w.as_str() < token);
+        let to = from
+            + self.vocab[from..]
+                .iter()
+                .take_while(|(w, _)| w.starts_with(token))
+                .count();
+        let id = |w: &str| {
+            self.vocab[from..to]
+                .binary_search_by(|(v, _)| v.as_str().cmp(w))
+                .ok()
+                .map(|i| (from + i) as u32)
+        };
+        let plural = |e: &str| {
+            if is_plural_ending(token, e) {
+                id(&format!("{token}{e}"))
+            } else {
+                None
+            }
+        };
+        Span {
+            prefix: from as u32..to as u32,
+            whole: [id(token), plural("s"), plural("es")],
+        }
+    }
+
     /// Entries with a word starting with `token`; when none, entries with a word (or the
     /// start of one) within the allowed edits of it, flagged as a typo match.
     fn token_entries(&self, token: &str, n: usize) -> (Bits, bool) {
@@ -393,7 +445,15 @@ impl SearchIndex {
         if max == 0 {
             return (bits, false);
         }
+        // Typos rarely hit the first letter; checking only words that start with the
+        // token's first (or, for a swap, second) letter keeps this scan cheap.
+        let mut lead = token.chars();
+        let (a, b) = (lead.next(), lead.next());
         for (w, list) in &self.vocab {
+            let first = w.chars().next();
+            if first != a && first != b {
+                continue;
+            }
             let wl = w.chars().count();
             if wl + max < len {
                 continue;

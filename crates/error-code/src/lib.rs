@@ -135,6 +135,9 @@ pub enum ErrorCode {
     CareersEstimate,
     #[serde(rename = "careers.need_data")]
     CareersNeedData,
+    /// A notice: search results from the offline occupation pack, not O*NET.
+    #[serde(rename = "search.offline")]
+    SearchOffline,
     #[serde(rename = "export.cancelled")]
     ExportCancelled,
     #[serde(rename = "export.io")]
@@ -226,6 +229,7 @@ impl ErrorCode {
         ErrorCode::OnetNoKey,
         ErrorCode::CareersEstimate,
         ErrorCode::CareersNeedData,
+        ErrorCode::SearchOffline,
         ErrorCode::ExportCancelled,
         ErrorCode::ExportIo,
         ErrorCode::ImportIo,
@@ -303,6 +307,7 @@ impl ErrorCode {
             ErrorCode::OnetNoKey => "onet.no_key",
             ErrorCode::CareersEstimate => "careers.estimate",
             ErrorCode::CareersNeedData => "careers.need_data",
+            ErrorCode::SearchOffline => "search.offline",
             ErrorCode::ExportCancelled => "export.cancelled",
             ErrorCode::ExportIo => "export.io",
             ErrorCode::ImportIo => "import.io",

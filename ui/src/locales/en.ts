@@ -361,6 +361,7 @@ export const en = {
     "input.invalid": null,
     "careers.estimate": null,
     "careers.need_data": null,
+    "search.offline": "Searched offline, in the O*NET data saved on this computer. Add an O*NET key for O*NET's own search.",
     "export.cancelled": null,
     "export.io": null,
     "import.io": null,

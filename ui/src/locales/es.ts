@@ -356,6 +356,7 @@ export const es: Messages = {
     "input.invalid": null,
     "careers.estimate": null,
     "careers.need_data": null,
+    "search.offline": "Búsqueda sin conexión, en los datos de O*NET guardados en esta computadora. Agrega una clave de O*NET para usar la búsqueda de O*NET.",
     "export.cancelled": null,
     "export.io": null,
     "import.io": null,

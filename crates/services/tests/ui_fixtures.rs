@@ -27,6 +27,10 @@ const TYPED: [u32; 6] = [27, 13, 23, 25, 14, 14];
 /// History's test result.
 const HISTORY: [u32; 6] = [30, 12, 18, 20, 15, 10];
 
+/// Keywords the search box is tested with: a word of many synthetic titles, and a typo of it
+/// (found offline only: O*NET's search and the test server's do not correct typos).
+const SEARCHES: &[&str] = &["analysts", "analysst"];
+
 /// Answer strings (form, lang, answers) whose outcomes the mock knows.
 const ANSWERS: &[(Form, Lang, &str)] = &[
     (Form::Ip60, Lang::En, EXAMPLE),
@@ -230,7 +234,35 @@ async fn record() -> Vec<(&'static str, String)> {
             careers.insert(format!("{} {tab} 1 en estimate", csv(*scores)), p);
         }
     }
+    // Search and browse offline (from the pack, with O*NET unreachable), then from O*NET.
+    let mut search = BTreeMap::new();
+    for k in SEARCHES {
+        let p = offline.search_careers(k, 1, Lang::En).await.unwrap();
+        assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
+        search.insert(format!("search {k} 1 en estimate"), json!(p));
+    }
+    for area in waypoint_profiler::Area::ALL {
+        let p = offline
+            .browse_careers(area, Tab::All, 1, Lang::En)
+            .await
+            .unwrap();
+        search.insert(format!("browse {} all 1 en estimate", area.as_str()), json!(p));
+    }
     drop(offline);
+    for lang in [Lang::En, Lang::Es] {
+        for k in SEARCHES {
+            let p = s.search_careers(k, 1, lang).await.unwrap();
+            assert_eq!(p.source, waypoint_services::dto::Source::Api);
+            search.insert(format!("search {k} 1 {} api", lang_str(lang)), json!(p));
+        }
+        for area in waypoint_profiler::Area::ALL {
+            let p = s.browse_careers(area, Tab::All, 1, lang).await.unwrap();
+            search.insert(
+                format!("browse {} all 1 {} api", area.as_str(), lang_str(lang)),
+                json!(p),
+            );
+        }
+    }
 
     let mut outcomes = BTreeMap::new();
     for (form, lang, answers) in ANSWERS {
@@ -328,6 +360,7 @@ async fn record() -> Vec<(&'static str, String)> {
         ("reports.json", render(&reports)),
         ("questionnaires.json", render(&questionnaires)),
         ("history.json", render(&history)),
+        ("search.json", render(&search)),
         ("reference.json", reference),
     ]
     .into_iter()

@@ -31,6 +31,21 @@ const HISTORY: [u32; 6] = [30, 12, 18, 20, 15, 10];
 /// (found offline only: O*NET's search and the test server's do not correct typos).
 const SEARCHES: &[&str] = &["analysts", "analysst"];
 
+/// Browse pages: every area on "all", and every Job Zone tab of Artistic.
+fn browse_cases() -> Vec<(waypoint_profiler::Area, Tab)> {
+    let mut out: Vec<_> = waypoint_profiler::Area::ALL
+        .into_iter()
+        .map(|a| (a, Tab::All))
+        .collect();
+    out.extend(
+        Tab::ALL
+            .into_iter()
+            .filter(|t| *t != Tab::All)
+            .map(|t| (waypoint_profiler::Area::Artistic, t)),
+    );
+    out
+}
+
 /// Answer strings (form, lang, answers) whose outcomes the mock knows.
 const ANSWERS: &[(Form, Lang, &str)] = &[
     (Form::Ip60, Lang::En, EXAMPLE),
@@ -241,12 +256,12 @@ async fn record() -> Vec<(&'static str, String)> {
         assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
         search.insert(format!("search {k} 1 en estimate"), json!(p));
     }
-    for area in waypoint_profiler::Area::ALL {
-        let p = offline
-            .browse_careers(area, Tab::All, 1, Lang::En)
-            .await
-            .unwrap();
-        search.insert(format!("browse {} all 1 en estimate", area.as_str()), json!(p));
+    for (area, tab) in browse_cases() {
+        let p = offline.browse_careers(area, tab, 1, Lang::En).await.unwrap();
+        search.insert(
+            format!("browse {} {} 1 en estimate", area.as_str(), tab.key()),
+            json!(p),
+        );
     }
     drop(offline);
     for lang in [Lang::En, Lang::Es] {
@@ -255,10 +270,15 @@ async fn record() -> Vec<(&'static str, String)> {
             assert_eq!(p.source, waypoint_services::dto::Source::Api);
             search.insert(format!("search {k} 1 {} api", lang_str(lang)), json!(p));
         }
-        for area in waypoint_profiler::Area::ALL {
-            let p = s.browse_careers(area, Tab::All, 1, lang).await.unwrap();
+        for (area, tab) in browse_cases() {
+            let p = s.browse_careers(area, tab, 1, lang).await.unwrap();
             search.insert(
-                format!("browse {} all 1 {} api", area.as_str(), lang_str(lang)),
+                format!(
+                    "browse {} {} 1 {} api",
+                    area.as_str(),
+                    tab.key(),
+                    lang_str(lang)
+                ),
                 json!(p),
             );
         }

@@ -1,5 +1,5 @@
 // Small app-wide state: which screen is showing, the result being explored, and display flags.
-import type { Draft, ItemForm, Outcome, Tab } from "./types";
+import type { Area, Draft, ItemForm, Outcome, Tab } from "./types";
 
 export type Screen =
   | { name: "attract" }
@@ -9,7 +9,9 @@ export type Screen =
   | { name: "results" }
   | { name: "zones" }
   | { name: "careers" }
-  | { name: "report"; code: string; title: string }
+  | { name: "report"; code: string; title: string; back?: Screen }
+  | { name: "search" }
+  | { name: "browse"; area: Area | null; tab?: Tab }
   | { name: "history" }
   | { name: "session"; id: string }
   | { name: "compare"; a: string; b: string }
@@ -52,9 +54,11 @@ export function startOutcome(o: Outcome): void {
 }
 
 /** Shows a screen and moves focus to its h1, so keyboard and screen-reader users land on it. */
-export function go(screen: Screen): void {
+export function go(screen: Screen, opts: { focus?: boolean } = {}): void {
   app.screen = screen;
   for (const h of screenHooks) h(screen);
+  // Typing in the header's search box opens the results without taking the focus away.
+  if (opts.focus === false) return;
   setTimeout(() => {
     window.scrollTo({ top: 0 });
     // The profiler moves focus to its first unanswered activity itself once the items load.

@@ -488,6 +488,33 @@ export const en = {
     attribution:
       "This product includes information from the O*NET Interest Profiler and O*NET Web Services by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.",
   },
+  search: {
+    label: "Search careers",
+    placeholder: "Find a career, e.g. nurse",
+    title: "Careers matching “{keyword}”",
+    titleEmpty: "Search careers",
+    prompt: "Type a career name or a few words in the search box above.",
+    count: "{count} careers found",
+    countOne: "1 career found",
+    none: "No careers match “{keyword}”. Try another word, or browse by interest area.",
+    searching: "Searching…",
+    zone: "Job Zone {zone}",
+    zoneUnknown: "Job Zone not known",
+    bright: "Bright Outlook",
+    alsoCalled: "also called {title}",
+    open: "Open the career report for {title}",
+    offline: "Offline results",
+    more: "Show more careers",
+    back: "Back to search results",
+    browse: "Browse by interest area",
+    browseIntro: "Choose an interest area to see its careers, sorted by Job Zone.",
+    browseArea: "{area} careers",
+    browseOpen: "See {area} careers",
+    backToAreas: "Back to interest areas",
+    backToArea: "Back to {area} careers",
+    zones: "Job Zones",
+    allZones: "All",
+  },
 };
 
 export type Messages = typeof en;

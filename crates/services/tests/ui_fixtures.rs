@@ -372,6 +372,19 @@ async fn record() -> Vec<(&'static str, String)> {
         history.insert(format!("compare {} {}", ids[a].1, ids[b].1), json!(c));
     }
 
+    // "Show more" on the first keyword.
+    let p = s.search_careers(SEARCHES[0], 2, Lang::En).await.unwrap();
+    search.insert(format!("search {} 2 en api", SEARCHES[0]), json!(p));
+
+    // The report the search test opens: the first career found for the first keyword.
+    let first = s.search_careers(SEARCHES[0], 1, Lang::En).await.unwrap();
+    let code = &first.rows[0].code;
+    for l in [Lang::En, Lang::Es] {
+        let mut rep = s.career_report(code, l).await.unwrap();
+        rep.fetched_at = None;
+        reports.insert(format!("{code} {}", lang_str(l)), rep);
+    }
+
     // O*NET's links name the test server's random port: the mock's fixed base instead.
     let base = server.base_url().trim_end_matches('/').to_string();
     [

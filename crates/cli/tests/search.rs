@@ -27,7 +27,10 @@ fn install_release(cli: &Cli) {
     for (code, title, oi, zone) in occs {
         o.push_str(&format!("{code}\t{title}\n"));
         for (k, v) in oi.iter().enumerate() {
-            int.push_str(&format!("{code}\t1.B.1.{}\tOI\t{v}\n", (b'a' + k as u8) as char));
+            int.push_str(&format!(
+                "{code}\t1.B.1.{}\tOI\t{v}\n",
+                (b'a' + k as u8) as char
+            ));
         }
         jz.push_str(&format!("{code}\t{zone}\n"));
     }

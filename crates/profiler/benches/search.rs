@@ -10,9 +10,29 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use waypoint_profiler::{AltTitle, Occupation, OccupationPack, SearchIndex, TitleSource};
 
 const WORDS: [&str; 24] = [
-    "nurse", "electrician", "dancer", "welder", "designer", "engineer", "teacher", "analyst",
-    "operator", "assistant", "manager", "technician", "mechanic", "clerk", "inspector",
-    "installer", "game", "civil", "registered", "industrial", "medical", "software", "senior",
+    "nurse",
+    "electrician",
+    "dancer",
+    "welder",
+    "designer",
+    "engineer",
+    "teacher",
+    "analyst",
+    "operator",
+    "assistant",
+    "manager",
+    "technician",
+    "mechanic",
+    "clerk",
+    "inspector",
+    "installer",
+    "game",
+    "civil",
+    "registered",
+    "industrial",
+    "medical",
+    "software",
+    "senior",
     "lead",
 ];
 
@@ -86,7 +106,10 @@ fn real() -> Option<(OccupationPack, Vec<AltTitle>)> {
     let src = root.join("instrument/occupations");
     let titles = src.join("Sample of Reported Titles.txt");
     if !titles.exists() {
-        eprintln!("search bench: {} not found, using generated data", titles.display());
+        eprintln!(
+            "search bench: {} not found, using generated data",
+            titles.display()
+        );
         return None;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -156,9 +179,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(ix.search(black_box("electrican")).unwrap().len()))
     });
     let mut more = titles.clone();
-    more.extend(generated_titles(&pack.occupations, 54, TitleSource::Alternate));
+    more.extend(generated_titles(
+        &pack.occupations,
+        54,
+        TitleSource::Alternate,
+    ));
     let big = SearchIndex::new(&pack, &more);
-    eprintln!("search bench: with alternates, {} titles", big.title_count());
+    eprintln!(
+        "search bench: with alternates, {} titles",
+        big.title_count()
+    );
     g.bench_function("per_keystroke_with_50k_alternates", |b| {
         let mut i = 0;
         b.iter(|| {

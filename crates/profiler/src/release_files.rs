@@ -182,7 +182,11 @@ fn from_tsv(
             f.rows(
                 &mut b,
                 Stage::Reading,
-                &["O*NET-SOC Code", "Reported Job Title", "Shown in My Next Move"],
+                &[
+                    "O*NET-SOC Code",
+                    "Reported Job Title",
+                    "Shown in My Next Move",
+                ],
                 &mut |_| {},
                 |_, _, r| {
                     titles.push(AltTitle {

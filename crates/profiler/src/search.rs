@@ -81,8 +81,7 @@ pub fn check_keyword(raw: &str) -> Result<&str> {
     }
     if k.chars().any(char::is_control) {
         return Err(Error::InvalidKeyword(
-            "The search holds a control character (a tab or a line break); type words only."
-                .into(),
+            "The search holds a control character (a tab or a line break); type words only.".into(),
         ));
     }
     Ok(k)
@@ -110,7 +109,9 @@ fn normalize(s: &str) -> String {
 fn is_plural_ending(word: &str, ending: &str) -> bool {
     match ending {
         "s" => true,
-        "es" => ["ss", "x", "z", "ch", "sh"].iter().any(|e| word.ends_with(e)),
+        "es" => ["ss", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| word.ends_with(e)),
         _ => false,
     }
 }
@@ -251,7 +252,12 @@ impl SearchIndex {
             .collect();
         let words: Vec<Box<[u32]>> = entries
             .iter()
-            .map(|e| e.key.split(' ').filter_map(|w| ids.get(w).copied()).collect())
+            .map(|e| {
+                e.key
+                    .split(' ')
+                    .filter_map(|w| ids.get(w).copied())
+                    .collect()
+            })
             .collect();
         drop(ids);
         for (e, w) in entries.iter_mut().zip(words) {
@@ -503,7 +509,10 @@ mod tests {
             source: OccupationPack::SOURCE_RELEASE_FILE.into(),
             occupations: vec![
                 occ("29-1141.00", "Registered Nurses"),
-                occ("29-2061.00", "Licensed Practical and Licensed Vocational Nurses"),
+                occ(
+                    "29-2061.00",
+                    "Licensed Practical and Licensed Vocational Nurses",
+                ),
                 occ("47-2111.00", "Electricians"),
                 occ("27-2031.00", "Dancers"),
                 occ("31-1131.00", "Nursing Assistants"),
@@ -537,7 +546,10 @@ mod tests {
         assert_eq!(hits[0].occupation.code, "29-1141.00");
         assert_eq!(hits[0].kind, MatchKind::Exact);
         assert_eq!(hits[0].matched, Some("Nurse"));
-        let rest: Vec<_> = hits[1..].iter().map(|h| h.occupation.code.as_str()).collect();
+        let rest: Vec<_> = hits[1..]
+            .iter()
+            .map(|h| h.occupation.code.as_str())
+            .collect();
         // "Nursing" does not start with "nurse".
         assert_eq!(rest, ["29-2061.00"]);
         assert_eq!(hits[1].kind, MatchKind::Words);
@@ -545,7 +557,10 @@ mod tests {
         assert_eq!(reg[0].kind, MatchKind::Prefix);
         assert_eq!(reg[0].matched, None);
         // A career's own title beats an "also called" one at the same rank.
-        assert_eq!(codes(&ix, "nurs"), ["31-1131.00", "29-1141.00", "29-2061.00"]);
+        assert_eq!(
+            codes(&ix, "nurs"),
+            ["31-1131.00", "29-1141.00", "29-2061.00"]
+        );
         assert_eq!(codes(&ix, "DANCER"), ["27-2031.00"]);
         assert_eq!(codes(&ix, "vocational licensed"), ["29-2061.00"]);
         assert_eq!(codes(&ix, "ceo"), ["11-1011.00"]);
@@ -577,7 +592,10 @@ mod tests {
         let ix = index();
         for k in ["", "   ", &"a".repeat(200), "a\tb"] {
             let e = ix.search(k).unwrap_err();
-            assert_eq!(e.code(), waypoint_error_code::ErrorCode::InputInvalidKeyword);
+            assert_eq!(
+                e.code(),
+                waypoint_error_code::ErrorCode::InputInvalidKeyword
+            );
         }
         assert!(ix.search(&"a".repeat(MAX_KEYWORD_CHARS)).is_ok());
     }

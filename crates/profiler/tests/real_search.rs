@@ -70,7 +70,11 @@ fn reported_titles_are_imported_searched_and_shown() {
 
     assert_eq!(top(&ix, "dancer", 1), ["27-2031.00"]);
     assert_eq!(top(&ix, "Electrician", 1), ["47-2111.00"]);
-    assert_eq!(top(&ix, "electrican", 1), ["47-2111.00"], "one letter missing");
+    assert_eq!(
+        top(&ix, "electrican", 1),
+        ["47-2111.00"],
+        "one letter missing"
+    );
     assert!(top(&ix, "nurse", 5).contains(&"29-1141.00".to_string()));
     assert!(top(&ix, "nurce", 5).contains(&"29-1141.00".to_string()));
     // Found only through a reported title: "Wireman" is an electrician.
@@ -78,7 +82,10 @@ fn reported_titles_are_imported_searched_and_shown() {
     assert_eq!(hit.occupation.code, "47-2111.00");
     assert!(hit.matched.is_some());
     for k in ["%", "_", "\"", "🚀"] {
-        assert!(ix.search(k).unwrap().len() < 5, "{k:?} must not match everything");
+        assert!(
+            ix.search(k).unwrap().len() < 5,
+            "{k:?} must not match everything"
+        );
     }
     let also = ix.also_called("27-2031.00");
     assert!(also.contains(&"Ballet Dancer"));

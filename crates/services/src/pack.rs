@@ -100,10 +100,7 @@ impl Services {
         // The reported titles ("also called", for search) when the service lists the table.
         let listed = client.database_tables().await;
         self.observe(&listed);
-        let titles = if listed?
-            .iter()
-            .any(|t| t.table_id == REPORTED_TITLES_TABLE)
-        {
+        let titles = if listed?.iter().any(|t| t.table_id == REPORTED_TITLES_TABLE) {
             let r = client
                 .table_rows_all(REPORTED_TITLES_TABLE, &RowsQuery::default())
                 .await;

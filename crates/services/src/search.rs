@@ -88,17 +88,18 @@ impl Services {
             Ask::Keyword(k) => {
                 // Case does not change O*NET's answer, so "Nurse" and "nurse" share a row.
                 let folded = k.to_lowercase();
-                let key = CacheKey::new(
-                    "search",
-                    &[("keyword", &folded), ("start", &start_s)],
-                    lang,
-                )?;
+                let key =
+                    CacheKey::new("search", &[("keyword", &folded), ("start", &start_s)], lang)?;
                 (key, k.to_string())
             }
             Ask::Area(area, tab) => (
                 CacheKey::new(
                     "interest_careers",
-                    &[("area", area.as_str()), ("tab", tab.key()), ("start", &start_s)],
+                    &[
+                        ("area", area.as_str()),
+                        ("tab", tab.key()),
+                        ("start", &start_s),
+                    ],
                     lang,
                 )?,
                 String::new(),
@@ -220,7 +221,12 @@ impl Services {
     pub fn also_called(&self, code: &str) -> Result<Vec<String>> {
         Ok(self
             .search_index()?
-            .map(|ix| ix.also_called(code).into_iter().map(str::to_string).collect())
+            .map(|ix| {
+                ix.also_called(code)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default())
     }
 

@@ -46,10 +46,34 @@ fn install_pack(s: &Services) {
         release: "29.3".into(),
         source: OccupationPack::SOURCE_RELEASE_FILE.into(),
         occupations: vec![
-            occ("27-2031.00", "Dancers", 2, "AR", [4.0, 1.0, 7.0, 3.0, 2.0, 1.0]),
-            occ("47-2111.00", "Electricians", 2, "RC", [7.0, 3.0, 1.0, 2.0, 2.0, 4.0]),
-            occ("29-1141.00", "Registered Nurses", 3, "SI", [2.0, 5.0, 1.0, 7.0, 2.0, 3.0]),
-            occ("27-2032.00", "Choreographers", 4, "AE", [2.0, 2.0, 6.5, 3.0, 4.0, 1.0]),
+            occ(
+                "27-2031.00",
+                "Dancers",
+                2,
+                "AR",
+                [4.0, 1.0, 7.0, 3.0, 2.0, 1.0],
+            ),
+            occ(
+                "47-2111.00",
+                "Electricians",
+                2,
+                "RC",
+                [7.0, 3.0, 1.0, 2.0, 2.0, 4.0],
+            ),
+            occ(
+                "29-1141.00",
+                "Registered Nurses",
+                3,
+                "SI",
+                [2.0, 5.0, 1.0, 7.0, 2.0, 3.0],
+            ),
+            occ(
+                "27-2032.00",
+                "Choreographers",
+                4,
+                "AE",
+                [2.0, 2.0, 6.5, 3.0, 4.0, 1.0],
+            ),
         ],
     };
     let titles = vec![AltTitle {
@@ -76,7 +100,10 @@ async fn online_results_are_cached_and_served_when_onet_is_down() {
     assert_eq!(p.rows[0].job_zone, None, "no pack: Job Zone unknown");
     assert!(p.notice.is_none());
 
-    server.set_faults(vec![FaultRule::new("mnm/search", Fault::Status { status: 503 })]);
+    server.set_faults(vec![FaultRule::new(
+        "mnm/search",
+        Fault::Status { status: 503 },
+    )]);
     // Another case of the same keyword hits the same cache row.
     let cached = s
         .search_careers(&want.title.to_uppercase(), 1, Lang::En)
@@ -115,7 +142,12 @@ async fn offline_search_uses_the_pack_with_its_titles_and_says_so() {
         let e = s.search_careers(k, 1, Lang::En).await.unwrap_err();
         assert_eq!(e.code(), ErrorCode::InputInvalidKeyword);
     }
-    assert!(s.search_careers("%", 1, Lang::En).await.unwrap().rows.is_empty());
+    assert!(s
+        .search_careers("%", 1, Lang::En)
+        .await
+        .unwrap()
+        .rows
+        .is_empty());
     let e = s.search_careers("dancers", 9, Lang::En).await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::InputPageOutOfRange);
 }
@@ -152,7 +184,11 @@ async fn browse_by_area_online_and_offline() {
         .await
         .unwrap();
     let codes: Vec<_> = all.rows.iter().map(|r| r.code.as_str()).collect();
-    assert_eq!(codes, ["27-2031.00", "27-2032.00"], "strongest in the area first");
+    assert_eq!(
+        codes,
+        ["27-2031.00", "27-2032.00"],
+        "strongest in the area first"
+    );
     assert_eq!(all.source, Source::Estimate);
     let z4 = s
         .browse_careers(Area::Artistic, Tab::Zone4, 1, Lang::En)
@@ -167,7 +203,10 @@ async fn a_new_pack_replaces_the_search_index() {
     let dir = tempfile::tempdir().unwrap();
     let s = services(DEAD, dir.path(), false);
     install_pack(&s);
-    assert_eq!(s.search_careers("dancer", 1, Lang::En).await.unwrap().total, 1);
+    assert_eq!(
+        s.search_careers("dancer", 1, Lang::En).await.unwrap().total,
+        1
+    );
     let release = dir.path().join("db_29_1_text");
     std::fs::create_dir(&release).unwrap();
     std::fs::write(
@@ -176,7 +215,10 @@ async fn a_new_pack_replaces_the_search_index() {
     )
     .unwrap();
     let mut int = String::from("O*NET-SOC Code\tElement ID\tScale ID\tData Value\n");
-    for (k, v) in ["a", "b", "c", "d", "e", "f"].iter().zip([2, 7, 3, 2, 3, 5]) {
+    for (k, v) in ["a", "b", "c", "d", "e", "f"]
+        .iter()
+        .zip([2, 7, 3, 2, 3, 5])
+    {
         int.push_str(&format!("15-1252.00\t1.B.1.{k}\tOI\t{v}\n"));
     }
     std::fs::write(release.join("Interests.txt"), int).unwrap();
@@ -191,8 +233,14 @@ async fn a_new_pack_replaces_the_search_index() {
     )
     .unwrap();
     s.import_pack(&release, &mut |_| {}).unwrap();
-    assert_eq!(s.search_careers("dancer", 1, Lang::En).await.unwrap().total, 0);
-    let p = s.search_careers("game programmer", 1, Lang::En).await.unwrap();
+    assert_eq!(
+        s.search_careers("dancer", 1, Lang::En).await.unwrap().total,
+        0
+    );
+    let p = s
+        .search_careers("game programmer", 1, Lang::En)
+        .await
+        .unwrap();
     assert_eq!(p.rows[0].code, "15-1252.00");
     assert_eq!(s.also_called("15-1252.00").unwrap(), ["Game Programmer"]);
 }

@@ -257,7 +257,10 @@ async fn record() -> Vec<(&'static str, String)> {
         search.insert(format!("search {k} 1 en estimate"), json!(p));
     }
     for (area, tab) in browse_cases() {
-        let p = offline.browse_careers(area, tab, 1, Lang::En).await.unwrap();
+        let p = offline
+            .browse_careers(area, tab, 1, Lang::En)
+            .await
+            .unwrap();
         search.insert(
             format!("browse {} {} 1 en estimate", area.as_str(), tab.key()),
             json!(p),

@@ -128,9 +128,8 @@ impl Store {
     /// release had no title files.
     pub fn load_pack_titles(&self) -> Result<Vec<AltTitle>> {
         self.read(|c| {
-            let mut stmt = c.prepare(
-                "SELECT code, title, shown, source FROM pack_titles ORDER BY position",
-            )?;
+            let mut stmt =
+                c.prepare("SELECT code, title, shown, source FROM pack_titles ORDER BY position")?;
             let rows = stmt
                 .query_map([], |r| {
                     let source: String = r.get(3)?;

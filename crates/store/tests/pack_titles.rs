@@ -40,7 +40,12 @@ fn titles_round_trip_in_order_and_go_with_the_next_pack() {
     let titles = vec![
         title("27-2031.00", "Ballet Dancer", true, TitleSource::Reported),
         title("27-2031.00", "Ballerina", false, TitleSource::Reported),
-        title("47-2111.00", "Wireman \"100%\" 🚀", false, TitleSource::Alternate),
+        title(
+            "47-2111.00",
+            "Wireman \"100%\" 🚀",
+            false,
+            TitleSource::Alternate,
+        ),
     ];
     store
         .replace_pack_with_titles(&pack("29.3"), &titles, t0())
@@ -63,8 +68,6 @@ fn a_failed_replace_keeps_the_previous_titles() {
         .unwrap();
     let mut bad = pack("29.4");
     bad.occupations[1].code = bad.occupations[0].code.clone();
-    store
-        .replace_pack_with_titles(&bad, &[], t0())
-        .unwrap_err();
+    store.replace_pack_with_titles(&bad, &[], t0()).unwrap_err();
     assert_eq!(store.load_pack_titles().unwrap(), titles);
 }

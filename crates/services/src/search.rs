@@ -13,7 +13,7 @@ use waypoint_profiler::search::check_keyword;
 use waypoint_profiler::{Area, Occupation, SearchIndex, Tab};
 use waypoint_store::CacheKey;
 
-use crate::dto::{Lang, Source};
+use crate::dto::{CareerReport, Lang, ReportSection, Source};
 use crate::{rfc3339, Problem, Result, ServiceError, Services};
 
 /// Careers per page of search or browse results.
@@ -228,6 +228,45 @@ impl Services {
                     .collect()
             })
             .unwrap_or_default())
+    }
+
+    /// What the occupation pack knows of a career, as a one-section report labelled as the
+    /// offline estimate: its title, Job Zone and "also called" titles (in English: the pack
+    /// is). `None` when the career is not in the pack or no pack is installed.
+    pub(crate) fn offline_report(&self, code: &str) -> Result<Option<CareerReport>> {
+        let Some(ix) = self.search_index()? else {
+            return Ok(None);
+        };
+        let Some(o) = ix.occupations().iter().find(|o| o.code == code) else {
+            return Ok(None);
+        };
+        let mut overview = serde_json::json!({
+            "code": o.code,
+            "title": o.title,
+            "also_called": ix
+                .also_called(code)
+                .into_iter()
+                .map(|t| serde_json::json!({ "title": t, "summary": true }))
+                .collect::<Vec<_>>(),
+        });
+        if let Some(z) = o.job_zone {
+            overview["job_zone"] = serde_json::json!(z);
+        }
+        if let Some(b) = o.bright_outlook {
+            overview["tags"] = serde_json::json!({ "bright_outlook": b });
+        }
+        Ok(Some(CareerReport {
+            code: o.code.clone(),
+            title: o.title.clone(),
+            lang: Lang::En,
+            source: Source::Estimate,
+            fetched_at: None,
+            sections: vec![ReportSection {
+                id: "overview".into(),
+                title: "Overview".into(),
+                content: overview,
+            }],
+        }))
     }
 
     /// The offline search index over the stored pack, built once and kept.

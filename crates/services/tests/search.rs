@@ -244,3 +244,24 @@ async fn a_new_pack_replaces_the_search_index() {
     assert_eq!(p.rows[0].code, "15-1252.00");
     assert_eq!(s.also_called("15-1252.00").unwrap(), ["Game Programmer"]);
 }
+
+#[tokio::test]
+async fn the_offline_report_shows_the_also_called_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = services(DEAD, dir.path(), true);
+    // No pack: nothing to show offline.
+    let e = s.career_report("27-2031.00", Lang::En).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::ReportUnavailableOffline);
+    install_pack(&s);
+    let r = s.career_report("27-2031.00", Lang::Es).await.unwrap();
+    assert_eq!(r.source, Source::Estimate);
+    assert_eq!(r.lang, Lang::En, "the pack is in English");
+    assert_eq!(r.sections.len(), 1);
+    let ov = &r.sections[0].content;
+    assert_eq!(ov["title"], "Dancers");
+    assert_eq!(ov["job_zone"], 2);
+    assert_eq!(ov["also_called"][0]["title"], "Ballet Dancer");
+    // A career the pack does not have is still unavailable.
+    let e = s.career_report("15-1252.00", Lang::En).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::ReportUnavailableOffline);
+}

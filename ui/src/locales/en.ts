@@ -513,6 +513,7 @@ export const en = {
     backToAreas: "Back to interest areas",
     backToArea: "Back to {area} careers",
     zones: "Job Zones",
+    offlineReport: "Offline: only what the O*NET data saved on this computer holds (the title, its Job Zone and the names it is also called). Connect with an O*NET key for the full report.",
     allZones: "All",
   },
 };

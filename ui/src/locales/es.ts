@@ -506,6 +506,7 @@ export const es: Messages = {
     backToAreas: "Volver a las áreas de interés",
     backToArea: "Volver a las carreras del área {area}",
     zones: "Zonas de empleo",
+    offlineReport: "Sin conexión: solo lo que contienen los datos de O*NET guardados en esta computadora (el título, su zona de empleo y otros nombres con que se la conoce). Conéctate con una clave de O*NET para ver el informe completo.",
     allZones: "Todas",
   },
 };

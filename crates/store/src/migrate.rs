@@ -142,9 +142,10 @@ CREATE TRIGGER sessions_label_update AFTER UPDATE OF label ON sessions BEGIN
 END;
 "#,
     // 4: the other titles of the pack's occupations (issue #23): reported job titles (the
-    // "also called" titles when shown) and alternate titles, for offline search.
+    // "also called" titles when shown) and alternate titles, for offline search. IF NOT
+    // EXISTS: a store rewound to an older schema version (as a test does) may still hold it.
     r#"
-CREATE TABLE pack_titles (
+CREATE TABLE IF NOT EXISTS pack_titles (
     position INTEGER PRIMARY KEY,
     code     TEXT NOT NULL,
     title    TEXT NOT NULL,

@@ -21,6 +21,8 @@ macro_rules! with_commands {
             areas,
             careers,
             career_report,
+            search_careers,
+            browse_careers,
             list_sessions,
             list_sessions_page,
             get_session,

@@ -140,6 +140,31 @@ pub async fn careers(
     ok(svc.careers(&session_id, tab, page, lang).await)
 }
 
+/// Careers whose titles or "also called" titles match `keyword`, a page at a time.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_careers(
+    svc: Svc<'_>,
+    keyword: String,
+    page: u32,
+    lang: Lang,
+) -> Res<waypoint_services::search::SearchPage> {
+    ok(svc.search_careers(&keyword, page, lang).await)
+}
+
+/// The careers of one interest area, on one Job Zone tab, a page at a time.
+#[tauri::command]
+#[specta::specta]
+pub async fn browse_careers(
+    svc: Svc<'_>,
+    area: waypoint_profiler::Area,
+    tab: Tab,
+    page: u32,
+    lang: Lang,
+) -> Res<waypoint_services::search::SearchPage> {
+    ok(svc.browse_careers(area, tab, page, lang).await)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn career_report(svc: Svc<'_>, code: String, lang: Lang) -> Res<CareerReport> {

@@ -50,6 +50,8 @@ enum Command {
     /// The one-page results report as a PDF: scores, code and careers (O*NET with a key,
     /// else the occupation pack's offline estimate, else a note saying why there are none).
     ReportPdf(commands::report_pdf::Args),
+    /// Careers by name or "also called" title: O*NET with a key, else the offline pack.
+    Search(commands::search::Args),
     /// Score a CSV of id,answers rows (offline); lists top careers when a pack is installed.
     Batch(commands::batch::Args),
 }
@@ -107,6 +109,7 @@ fn online(cli: &Cli) -> Result<(), Fail> {
                 Command::Score(_)
                 | Command::Pack(_)
                 | Command::Batch(_)
+                | Command::Search(_)
                 | Command::ReportPdf(_) => {
                     unreachable!("offline commands are dispatched in main")
                 }
@@ -128,6 +131,7 @@ fn main() -> ExitCode {
         Command::Pack(p) => commands::pack::run(p, cli.api_base.as_deref(), cli.json),
         Command::Batch(a) => commands::batch::run(a),
         Command::ReportPdf(a) => commands::report_pdf::run(a, cli.api_base.as_deref(), cli.json),
+        Command::Search(a) => commands::search::run(a, cli.api_base.as_deref(), cli.json),
         _ => online(&cli),
     };
     match result {

@@ -124,6 +124,9 @@ pub enum ErrorCode {
     InputInvalid,
     #[serde(rename = "input.page_out_of_range")]
     InputPageOutOfRange,
+    /// A career search keyword that is empty, blank or too long.
+    #[serde(rename = "input.invalid_keyword")]
+    InputInvalidKeyword,
     #[serde(rename = "report.unavailable_offline")]
     ReportUnavailableOffline,
     #[serde(rename = "onet.no_key")]
@@ -132,6 +135,9 @@ pub enum ErrorCode {
     CareersEstimate,
     #[serde(rename = "careers.need_data")]
     CareersNeedData,
+    /// A notice: search results from the offline occupation pack, not O*NET.
+    #[serde(rename = "search.offline")]
+    SearchOffline,
     #[serde(rename = "export.cancelled")]
     ExportCancelled,
     #[serde(rename = "export.io")]
@@ -218,10 +224,12 @@ impl ErrorCode {
         ErrorCode::InputInvalidConfig,
         ErrorCode::InputInvalid,
         ErrorCode::InputPageOutOfRange,
+        ErrorCode::InputInvalidKeyword,
         ErrorCode::ReportUnavailableOffline,
         ErrorCode::OnetNoKey,
         ErrorCode::CareersEstimate,
         ErrorCode::CareersNeedData,
+        ErrorCode::SearchOffline,
         ErrorCode::ExportCancelled,
         ErrorCode::ExportIo,
         ErrorCode::ImportIo,
@@ -294,10 +302,12 @@ impl ErrorCode {
             ErrorCode::InputInvalidConfig => "input.invalid_config",
             ErrorCode::InputInvalid => "input.invalid",
             ErrorCode::InputPageOutOfRange => "input.page_out_of_range",
+            ErrorCode::InputInvalidKeyword => "input.invalid_keyword",
             ErrorCode::ReportUnavailableOffline => "report.unavailable_offline",
             ErrorCode::OnetNoKey => "onet.no_key",
             ErrorCode::CareersEstimate => "careers.estimate",
             ErrorCode::CareersNeedData => "careers.need_data",
+            ErrorCode::SearchOffline => "search.offline",
             ErrorCode::ExportCancelled => "export.cancelled",
             ErrorCode::ExportIo => "export.io",
             ErrorCode::ImportIo => "import.io",

@@ -45,6 +45,9 @@ pub const COMMAND_ACCESS: &[(&str, Access)] = &[
     ("areas", Access::Everyone),
     ("careers", Access::Everyone),
     ("career_report", Access::Everyone),
+    // Finding a career by name or interest area is part of a visitor's session.
+    ("search_careers", Access::Everyone),
+    ("browse_careers", Access::Everyone),
     ("list_sessions", Access::Staff),
     ("list_sessions_page", Access::Staff),
     ("get_session", Access::Staff),
@@ -133,6 +136,8 @@ mod tests {
             "submit_answers",
             "careers",
             "career_report",
+            "search_careers",
+            "browse_careers",
             "kiosk_event",
             "kiosk_unlock",
         ] {

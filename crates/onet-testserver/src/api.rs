@@ -156,6 +156,7 @@ pub fn route(ctx: &Ctx, path: &str, query: &str) -> R<Value> {
                 ["interestprofiler", "careers"] => matching_careers(ctx, lang, &q),
                 ["interestprofiler", "interests"] => Ok(interests(ctx, lang)),
                 ["interestprofiler", "interests", area] => area_careers(ctx, lang, area, &q),
+                ["search"] => search(ctx, lang, &q),
                 ["careers"] => {
                     let rows = ctx
                         .data
@@ -461,6 +462,57 @@ fn area_careers(ctx: &Ctx, lang: Lang, area: &str, q: &Query) -> R<Value> {
     paged(ctx, &path, q, rows, "career", 20, Map::new())
 }
 
+/// The "also called" titles of an occupation, with whether My Next Move shows it in the
+/// summary: what the overview lists, the search matches and the reported-titles table holds.
+pub fn also_called(o: &Occupation) -> Vec<(String, bool)> {
+    vec![
+        (format!("{} (synthetic)", o.title), true),
+        (format!("Senior {}", o.title), false),
+    ]
+}
+
+/// Longest keyword the fake accepts; the contract sets none, so this is Waypoint's own
+/// limit (the client refuses longer ones before sending).
+pub const MAX_KEYWORD_CHARS: usize = 100;
+
+/// `…/search?keyword=`: careers whose title or "also called" title holds the keyword,
+/// ignoring case, titles matches first. Wildcards and quotes are plain characters.
+fn search(ctx: &Ctx, lang: Lang, q: &Query) -> R<Value> {
+    let Some(raw) = q.get("keyword") else {
+        return unprocessable("The required parameter \"keyword\" was not provided.");
+    };
+    let keyword = raw.trim().to_lowercase();
+    if keyword.is_empty() {
+        return unprocessable("The parameter \"keyword\" must not be empty.");
+    }
+    if keyword.chars().count() > MAX_KEYWORD_CHARS {
+        return unprocessable(format!(
+            "The parameter \"keyword\" must be at most {MAX_KEYWORD_CHARS} characters."
+        ));
+    }
+    let mut by_title: Vec<&Occupation> = Vec::new();
+    let mut by_other: Vec<&Occupation> = Vec::new();
+    for o in &ctx.data.occupations {
+        if lang.tr(&o.title).to_lowercase().contains(&keyword) {
+            by_title.push(o);
+        } else if also_called(o)
+            .iter()
+            .any(|(t, _)| lang.tr(t).to_lowercase().contains(&keyword))
+        {
+            by_other.push(o);
+        }
+    }
+    by_title.sort_by(|a, b| a.title.cmp(&b.title).then(a.code.cmp(&b.code)));
+    by_other.sort_by(|a, b| a.title.cmp(&b.title).then(a.code.cmp(&b.code)));
+    let rows = by_title
+        .into_iter()
+        .chain(by_other)
+        .map(|o| career_ref(ctx, lang, o))
+        .collect();
+    let path = format!("{}/search", lang.prefix());
+    paged(ctx, &path, q, rows, "career", 20, Map::new())
+}
+
 fn valid_code(code: &str) -> bool {
     let b = code.as_bytes();
     b.len() == 10
@@ -491,10 +543,10 @@ fn overview(ctx: &Ctx, lang: Lang, o: &Occupation) -> R<Value> {
         "code": o.code,
         "title": lang.tr(&o.title),
         "tags": { "bright_outlook": o.bright_outlook },
-        "also_called": [
-            { "title": lang.tr(&format!("{} (synthetic)", o.title)), "summary": true },
-            { "title": lang.tr(&format!("Senior {}", o.title)), "summary": false },
-        ],
+        "also_called": also_called(o)
+            .into_iter()
+            .map(|(t, summary)| json!({ "title": lang.tr(&t), "summary": summary }))
+            .collect::<Vec<_>>(),
         "what_they_do": lang.tr(&format!("Synthetic occupation for tests: {} plan, carry out and check work in their field.", o.title)),
         "on_the_job": [
             lang.tr("Plan daily work and keep records."),
@@ -765,6 +817,20 @@ fn build_tables(occ: &[Occupation], zones: &[JobZone]) -> Vec<Table> {
             ])
         })
         .collect();
+    let mut reported_rows = Vec::new();
+    for o in occ {
+        for (t, shown) in also_called(o) {
+            reported_rows.push(obj(vec![
+                ("onetsoc_code", json!(o.code)),
+                ("title", json!(o.title)),
+                ("reported_job_title", json!(t)),
+                (
+                    "shown_in_my_next_move",
+                    json!(if shown { "Y" } else { "N" }),
+                ),
+            ]));
+        }
+    }
     let code_col = (
         "onetsoc_code",
         "O*NET-SOC Code",
@@ -852,6 +918,30 @@ fn build_tables(occ: &[Occupation], zones: &[JobZone]) -> Vec<Table> {
                 source_col,
             ],
             rows: zone_rows,
+        },
+        Table {
+            id: "sample_of_reported_titles",
+            title: "Sample of Reported Titles",
+            description: "Job titles reported by workers, and whether My Next Move shows each.",
+            columns: vec![
+                code_col,
+                title_col,
+                (
+                    "reported_job_title",
+                    "Reported Job Title",
+                    "Text",
+                    "Character Varying(150)",
+                    false,
+                ),
+                (
+                    "shown_in_my_next_move",
+                    "Shown in My Next Move",
+                    "Text",
+                    "Character(1)",
+                    false,
+                ),
+            ],
+            rows: reported_rows,
         },
         Table {
             id: "job_zone_reference",

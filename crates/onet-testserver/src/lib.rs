@@ -16,6 +16,7 @@ mod api;
 pub mod data;
 pub mod faults;
 
+pub use api::{also_called, MAX_KEYWORD_CHARS};
 pub use faults::{normalize_path, Fault, FaultRule, KeyState, RecordedRequest};
 
 use axum::body::Body;

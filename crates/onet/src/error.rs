@@ -51,6 +51,8 @@ pub enum Error {
     InvalidRange(String),
     #[error("{0:?} is not an O*NET-SOC code (expected the form 15-1252.00)")]
     InvalidCode(String),
+    #[error("{0}")]
+    InvalidKeyword(String),
     #[error("invalid Database Services parameter: {0}")]
     InvalidQuery(String),
     #[error("invalid client configuration: {0}")]
@@ -83,6 +85,7 @@ impl Error {
             Error::InvalidRange(_) => ErrorCode::InputInvalidRange,
             Error::InvalidCode(_) => ErrorCode::InputInvalidCode,
             Error::InvalidQuery(_) => ErrorCode::InputInvalidQuery,
+            Error::InvalidKeyword(_) => ErrorCode::InputInvalidKeyword,
             Error::Config(_) => ErrorCode::InputInvalidConfig,
         }
     }

@@ -4,7 +4,7 @@
 //! for the decisions taken where the contract (`shared/onet-api-v2.md`) is open.
 //!
 //! `client` holds the [`Client`]; `transport` sends and retries one request; `paging` reads
-//! and collects pages; `interest_profiler`, `careers` and `database` are the resources.
+//! and collects pages; `interest_profiler`, `careers`, `search` and `database` are the resources.
 
 mod careers;
 mod client;
@@ -12,6 +12,7 @@ mod database;
 mod error;
 mod interest_profiler;
 mod paging;
+mod search;
 mod transport;
 mod types;
 pub mod validate;

@@ -48,6 +48,35 @@ pub fn career_code(code: &str) -> Result<()> {
     }
 }
 
+/// The longest search keyword accepted, in characters. The contract sets no limit; a
+/// career title or a few words fit well within it, and a pasted paragraph does not.
+pub const MAX_KEYWORD_CHARS: usize = 100;
+
+/// A search keyword, trimmed: not empty or blank, at most [`MAX_KEYWORD_CHARS`]
+/// characters, no control characters. Wildcards, quotes and emoji are left alone: they
+/// are searched for as written.
+pub fn keyword(s: &str) -> Result<&str> {
+    let k = s.trim();
+    if k.is_empty() {
+        return Err(Error::InvalidKeyword(
+            "type a word to search for; the search is empty".into(),
+        ));
+    }
+    let n = k.chars().count();
+    if n > MAX_KEYWORD_CHARS {
+        return Err(Error::InvalidKeyword(format!(
+            "the search is {n} characters long; use at most {MAX_KEYWORD_CHARS}"
+        )));
+    }
+    if k.chars().any(char::is_control) {
+        return Err(Error::InvalidKeyword(
+            "the search holds a control character (a tab or line break, say); type words only"
+                .into(),
+        ));
+    }
+    Ok(k)
+}
+
 /// Requested rows `start..=end`, 1-based and inclusive like the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {

@@ -98,6 +98,9 @@ pub enum Error {
     PackIo { path: String, message: String },
 
     /// Reading or writing a batch file failed.
+    /// A search keyword that is empty, blank or too long.
+    #[error("{0}")]
+    InvalidKeyword(String),
     #[error("Batch scoring stopped: {0}")]
     BatchIo(String),
 }
@@ -120,6 +123,7 @@ impl Error {
             Error::PackInvalid { .. } => ErrorCode::PackInvalid,
             Error::PackIo { .. } => ErrorCode::PackIo,
             Error::BatchIo(_) => ErrorCode::BatchIo,
+            Error::InvalidKeyword(_) => ErrorCode::InputInvalidKeyword,
         }
     }
 

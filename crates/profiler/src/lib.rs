@@ -7,6 +7,7 @@
 //! - [`pack`]: building an [`OccupationPack`] from Database Services rows, and checking one.
 //! - [`release_files`]: the only module that reads files: an O*NET release (zip or folder
 //!   of tab-separated text) into an [`OccupationPack`].
+//! - [`search`]: offline keyword search over occupation titles and "also called" titles.
 //! - [`matcher`]: offline career matching by profile correlation, with fit bands.
 //! - [`batch`]: scoring a CSV of answer strings.
 //!
@@ -32,6 +33,7 @@ pub mod model;
 pub mod pack;
 pub mod profile;
 pub mod release_files;
+pub mod search;
 pub mod spreadsheet;
 
 pub use answers::{score_str, Answers};
@@ -42,6 +44,7 @@ pub use instrument::{
 };
 pub use matcher::{fit_for, CareerMatch, Matcher, Ranked};
 pub use model::{Area, Fit, Form, Lang, Occupation, OccupationPack, Scores, Tab};
-pub use pack::{from_database_rows, Progress, Stage};
+pub use pack::{from_database_rows, titles_from_database_rows, Progress, Stage};
 pub use profile::{high_point_code, is_flat, summarize, ProfileSummary};
-pub use release_files::import_release;
+pub use release_files::{import_release, import_release_with_titles};
+pub use search::{AltTitle, SearchHit, SearchIndex, TitleSource};

@@ -398,3 +398,31 @@ pub fn from_database_rows(
         progress,
     )
 }
+
+/// The Database Services table of reported job titles, when the service lists it.
+pub const REPORTED_TITLES_TABLE: &str = "sample_of_reported_titles";
+
+/// "Also called" titles from Database Services rows of [`REPORTED_TITLES_TABLE`]
+/// (columns `onetsoc_code`, `reported_job_title`, `shown_in_my_next_move`), keeping only
+/// codes in `pack`. The table is optional, so rows without a code or a title are skipped
+/// rather than failing the whole download.
+pub fn titles_from_database_rows(
+    pack: &OccupationPack,
+    rows: &[Value],
+) -> Vec<crate::search::AltTitle> {
+    let codes: std::collections::HashSet<&str> =
+        pack.occupations.iter().map(|o| o.code.as_str()).collect();
+    rows.iter()
+        .filter_map(|row| {
+            let code = str_col(row, "onetsoc_code")?;
+            let title = str_col(row, "reported_job_title")?;
+            codes.contains(code).then(|| crate::search::AltTitle {
+                code: code.to_string(),
+                title: title.to_string(),
+                shown: str_col(row, "shown_in_my_next_move")
+                    .is_some_and(|s| s.eq_ignore_ascii_case("Y")),
+                source: crate::search::TitleSource::Reported,
+            })
+        })
+        .collect()
+}

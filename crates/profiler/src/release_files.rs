@@ -11,12 +11,24 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::model::OccupationPack;
 use crate::pack::{Builder, Progress, Stage, PROGRESS_EVERY};
+use crate::search::{AltTitle, TitleSource};
 
 pub const OCCUPATION_DATA_FILE: &str = "Occupation Data.txt";
 pub const INTERESTS_FILE: &str = "Interests.txt";
 pub const JOB_ZONES_FILE: &str = "Job Zones.txt";
 
+/// Read when present, for search and "also called"; a release without them still imports.
+pub const REPORTED_TITLES_FILE: &str = "Sample of Reported Titles.txt";
+pub const ALTERNATE_TITLES_FILE: &str = "Alternate Titles.txt";
+
 const NEEDED: [&str; 3] = [OCCUPATION_DATA_FILE, INTERESTS_FILE, JOB_ZONES_FILE];
+const OPTIONAL: [&str; 2] = [REPORTED_TITLES_FILE, ALTERNATE_TITLES_FILE];
+
+/// The files read from a release: the three needed, and the optional ones found.
+struct Files {
+    needed: [Tsv; 3],
+    optional: Vec<Tsv>,
+}
 
 /// Most bytes read from one release file, in a folder or unpacked from a zip: the largest
 /// real one (`Interests.txt`) is under 1 MB, so three of these (192 MiB in all) bound an
@@ -163,11 +175,52 @@ fn non_empty<'a>(s: &'a str, what: &str) -> std::result::Result<&'a str, String>
 
 fn from_tsv(
     release: &str,
-    files: [Tsv; 3],
+    files: Files,
     progress: &mut dyn FnMut(Progress),
-) -> Result<OccupationPack> {
-    let [occ, int, jz] = files;
+) -> Result<(OccupationPack, Vec<AltTitle>)> {
+    let [occ, int, jz] = files.needed;
     let mut b = Builder::default();
+    let mut titles = Vec::new();
+    for f in &files.optional {
+        // Small files next to the rest: no progress of their own.
+        if f.name == REPORTED_TITLES_FILE {
+            f.rows(
+                &mut b,
+                Stage::Reading,
+                &[
+                    "O*NET-SOC Code",
+                    "Reported Job Title",
+                    "Shown in My Next Move",
+                ],
+                &mut |_| {},
+                |_, _, r| {
+                    titles.push(AltTitle {
+                        code: non_empty(r[0], "O*NET-SOC Code")?.to_string(),
+                        title: non_empty(r[1], "Reported Job Title")?.to_string(),
+                        shown: r[2].eq_ignore_ascii_case("Y"),
+                        source: TitleSource::Reported,
+                    });
+                    Ok(())
+                },
+            )?;
+        } else {
+            f.rows(
+                &mut b,
+                Stage::Reading,
+                &["O*NET-SOC Code", "Alternate Title"],
+                &mut |_| {},
+                |_, _, r| {
+                    titles.push(AltTitle {
+                        code: non_empty(r[0], "O*NET-SOC Code")?.to_string(),
+                        title: non_empty(r[1], "Alternate Title")?.to_string(),
+                        shown: false,
+                        source: TitleSource::Alternate,
+                    });
+                    Ok(())
+                },
+            )?;
+        }
+    }
     occ.rows(
         &mut b,
         Stage::OccupationData,
@@ -204,12 +257,16 @@ fn from_tsv(
             Ok(())
         },
     )?;
-    b.finish(
+    let pack = b.finish(
         release,
         OccupationPack::SOURCE_RELEASE_FILE,
         INTERESTS_FILE,
         progress,
-    )
+    )?;
+    let codes: std::collections::HashSet<&str> =
+        pack.occupations.iter().map(|o| o.code.as_str()).collect();
+    titles.retain(|t| codes.contains(t.code.as_str()));
+    Ok((pack, titles))
 }
 
 /// A release name from a zip or folder name: `db_29_3_text` → `29.3`; anything else as is.
@@ -237,6 +294,17 @@ pub fn import_release(
     release: Option<&str>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<OccupationPack> {
+    Ok(import_release_with_titles(path, release, progress)?.0)
+}
+
+/// [`import_release`], with the other titles of the pack's occupations from
+/// `Sample of Reported Titles.txt` and `Alternate Titles.txt` when the release has them
+/// (none when it has neither).
+pub fn import_release_with_titles(
+    path: &Path,
+    release: Option<&str>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(OccupationPack, Vec<AltTitle>)> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display(), e))?;
     let release = match release {
         Some(r) => r.trim().to_string(),
@@ -260,7 +328,7 @@ pub fn import_release(
     from_tsv(&release, files, progress)
 }
 
-fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
+fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Files> {
     let mut out = Vec::with_capacity(3);
     for (i, name) in NEEDED.into_iter().enumerate() {
         let p = dir.join(name);
@@ -283,10 +351,24 @@ fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3
             total: 3,
         });
     }
-    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
+    let mut optional = Vec::new();
+    for name in OPTIONAL {
+        let p = dir.join(name);
+        if p.is_file() {
+            let bytes = std::fs::read(&p).map_err(|e| Error::io(p.display(), e))?;
+            optional.push(Tsv {
+                name,
+                text: decode(bytes),
+            });
+        }
+    }
+    Ok(Files {
+        needed: out.try_into().unwrap_or_else(|_| unreachable!()),
+        optional,
+    })
 }
 
-fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]> {
+fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Files> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path.display(), e))?;
     let shown = path.display().to_string();
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
@@ -327,7 +409,35 @@ fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<[Tsv; 3]>
             total: 3,
         });
     }
-    Ok(out.try_into().unwrap_or_else(|_| unreachable!()))
+    let mut optional = Vec::new();
+    for name in OPTIONAL {
+        let Some(entry) = names
+            .iter()
+            .filter(|n| n.rsplit(['/', '\\']).next() == Some(name))
+            .min_by_key(|n| n.len())
+        else {
+            continue;
+        };
+        let mut f = zip
+            .by_name(entry)
+            .map_err(|e| Error::pack(name, None, format!("cannot open in archive {shown}: {e}")))?;
+        let mut bytes = Vec::with_capacity(f.size() as usize);
+        f.read_to_end(&mut bytes).map_err(|e| {
+            Error::pack(
+                name,
+                None,
+                format!("cannot be read from archive {shown} (is it damaged?): {e}"),
+            )
+        })?;
+        optional.push(Tsv {
+            name,
+            text: decode(bytes),
+        });
+    }
+    Ok(Files {
+        needed: out.try_into().unwrap_or_else(|_| unreachable!()),
+        optional,
+    })
 }
 
 /// Reads `name` from `from` up to [`RELEASE_FILE_MAX_BYTES`]; one byte more is an error.

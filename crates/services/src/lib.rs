@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod questionnaire;
 pub mod report;
 pub mod results;
+pub mod search;
 mod wipe;
 
 use std::collections::HashMap;
@@ -95,6 +96,8 @@ pub struct Services {
     online: Mutex<Option<bool>>,
     on_online: Mutex<Option<OnlineListener>>,
     matcher: Mutex<Option<Arc<Matcher>>>,
+    /// The offline search index over the pack, built on first use.
+    search_index: Mutex<Option<Arc<waypoint_profiler::SearchIndex>>>,
     /// Results a kiosk shows but does not file in history; dropped by [`Services::forget_unsaved`].
     unsaved: Mutex<HashMap<String, Session>>,
     /// Careers pages asked for at submit, until a careers tab takes them up.
@@ -118,6 +121,7 @@ impl Services {
             online: Mutex::new(None),
             on_online: Mutex::new(None),
             matcher: Mutex::new(None),
+            search_index: Mutex::new(None),
             unsaved: Mutex::new(HashMap::new()),
             inflight: careers::InFlight::default(),
             save_results: std::sync::atomic::AtomicBool::new(true),

@@ -5,7 +5,10 @@ use std::path::Path;
 
 use time::OffsetDateTime;
 use waypoint_onet::RowsQuery;
-use waypoint_profiler::{from_database_rows, import_release, Progress, Stage};
+use waypoint_profiler::pack::REPORTED_TITLES_TABLE;
+use waypoint_profiler::{
+    from_database_rows, import_release_with_titles, titles_from_database_rows, Progress, Stage,
+};
 
 use crate::dto::{PackProgress, PackStage, PackStatus};
 use crate::{rfc3339, Result, ServiceError, Services};
@@ -58,9 +61,12 @@ impl Services {
         path: &Path,
         on_progress: &mut dyn FnMut(PackProgress),
     ) -> Result<PackStatus> {
-        let pack = import_release(path, None, &mut |p| on_progress(progress_dto(p)))?;
-        self.store.replace_pack(&pack, OffsetDateTime::now_utc())?;
+        let (pack, titles) =
+            import_release_with_titles(path, None, &mut |p| on_progress(progress_dto(p)))?;
+        self.store
+            .replace_pack_with_titles(&pack, &titles, OffsetDateTime::now_utc())?;
         self.drop_matcher();
+        self.drop_search_index();
         self.pack_status()
     }
 
@@ -91,9 +97,25 @@ impl Services {
         let pack = from_database_rows(&release, &tables[0], &tables[1], &tables[2], &mut |p| {
             on_progress(progress_dto(p))
         })?;
-        self.store.replace_pack(&pack, OffsetDateTime::now_utc())?;
+        // The reported titles ("also called", for search) when the service lists the table.
+        let listed = client.database_tables().await;
+        self.observe(&listed);
+        let titles = if listed?.iter().any(|t| t.table_id == REPORTED_TITLES_TABLE) {
+            let r = client
+                .table_rows_all(REPORTED_TITLES_TABLE, &RowsQuery::default())
+                .await;
+            self.observe(&r);
+            let rows: Vec<serde_json::Value> =
+                r?.into_iter().map(serde_json::Value::Object).collect();
+            titles_from_database_rows(&pack, &rows)
+        } else {
+            Vec::new()
+        };
+        self.store
+            .replace_pack_with_titles(&pack, &titles, OffsetDateTime::now_utc())?;
         self.store.set_setting("onet.release", &release)?;
         self.drop_matcher();
+        self.drop_search_index();
         self.pack_status()
     }
 }

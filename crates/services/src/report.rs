@@ -55,7 +55,11 @@ impl Services {
                 Some(e) if !e.is_offline() || matches!(e, onet::Error::Certificate { .. }) => {
                     Err(e.into())
                 }
-                _ => Err(ServiceError::ReportUnavailableOffline),
+                // The occupation pack knows the title and its "also called" titles.
+                _ => match self.offline_report(code)? {
+                    Some(r) => Ok(r),
+                    None => Err(ServiceError::ReportUnavailableOffline),
+                },
             },
         }
     }

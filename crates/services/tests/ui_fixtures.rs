@@ -27,6 +27,25 @@ const TYPED: [u32; 6] = [27, 13, 23, 25, 14, 14];
 /// History's test result.
 const HISTORY: [u32; 6] = [30, 12, 18, 20, 15, 10];
 
+/// Keywords the search box is tested with: a word of many synthetic titles, and a typo of it
+/// (found offline only: O*NET's search and the test server's do not correct typos).
+const SEARCHES: &[&str] = &["analysts", "analysst"];
+
+/// Browse pages: every area on "all", and every Job Zone tab of Artistic.
+fn browse_cases() -> Vec<(waypoint_profiler::Area, Tab)> {
+    let mut out: Vec<_> = waypoint_profiler::Area::ALL
+        .into_iter()
+        .map(|a| (a, Tab::All))
+        .collect();
+    out.extend(
+        Tab::ALL
+            .into_iter()
+            .filter(|t| *t != Tab::All)
+            .map(|t| (waypoint_profiler::Area::Artistic, t)),
+    );
+    out
+}
+
 /// Answer strings (form, lang, answers) whose outcomes the mock knows.
 const ANSWERS: &[(Form, Lang, &str)] = &[
     (Form::Ip60, Lang::En, EXAMPLE),
@@ -254,7 +273,43 @@ async fn record() -> Vec<(&'static str, String)> {
             }
         }
     }
+    // Search and browse offline (from the pack, with O*NET unreachable), then from O*NET.
+    let mut search = BTreeMap::new();
+    for k in SEARCHES {
+        let p = offline.search_careers(k, 1, Lang::En).await.unwrap();
+        assert_eq!(p.source, waypoint_services::dto::Source::Estimate);
+        search.insert(format!("search {k} 1 en estimate"), json!(p));
+    }
+    for (area, tab) in browse_cases() {
+        let p = offline
+            .browse_careers(area, tab, 1, Lang::En)
+            .await
+            .unwrap();
+        search.insert(
+            format!("browse {} {} 1 en estimate", area.as_str(), tab.key()),
+            json!(p),
+        );
+    }
     drop(offline);
+    for lang in [Lang::En, Lang::Es] {
+        for k in SEARCHES {
+            let p = s.search_careers(k, 1, lang).await.unwrap();
+            assert_eq!(p.source, waypoint_services::dto::Source::Api);
+            search.insert(format!("search {k} 1 {} api", lang_str(lang)), json!(p));
+        }
+        for (area, tab) in browse_cases() {
+            let p = s.browse_careers(area, tab, 1, lang).await.unwrap();
+            search.insert(
+                format!(
+                    "browse {} {} 1 {} api",
+                    area.as_str(),
+                    tab.key(),
+                    lang_str(lang)
+                ),
+                json!(p),
+            );
+        }
+    }
 
     let mut outcomes = BTreeMap::new();
     for (form, lang, answers) in ANSWERS {
@@ -392,6 +447,19 @@ async fn record() -> Vec<(&'static str, String)> {
         );
     }
 
+    // "Show more" on the first keyword.
+    let p = s.search_careers(SEARCHES[0], 2, Lang::En).await.unwrap();
+    search.insert(format!("search {} 2 en api", SEARCHES[0]), json!(p));
+
+    // The report the search test opens: the first career found for the first keyword.
+    let first = s.search_careers(SEARCHES[0], 1, Lang::En).await.unwrap();
+    let code = &first.rows[0].code;
+    for l in [Lang::En, Lang::Es] {
+        let mut rep = s.career_report(code, l).await.unwrap();
+        rep.fetched_at = None;
+        reports.insert(format!("{code} {}", lang_str(l)), rep);
+    }
+
     // O*NET's links name the test server's random port: the mock's fixed base instead.
     let base = server.base_url().trim_end_matches('/').to_string();
     [
@@ -400,6 +468,7 @@ async fn record() -> Vec<(&'static str, String)> {
         ("reports.json", render(&reports)),
         ("questionnaires.json", render(&questionnaires)),
         ("history.json", render(&history)),
+        ("search.json", render(&search)),
         ("reference.json", reference),
         ("kiosk.json", kiosk_pin_pad()),
     ]

@@ -141,6 +141,18 @@ CREATE TRIGGER sessions_label_update AFTER UPDATE OF label ON sessions BEGIN
     INSERT INTO sessions_label (rowid, label) VALUES (new.rid, new.label);
 END;
 "#,
+    // 4: the other titles of the pack's occupations (issue #23): reported job titles (the
+    // "also called" titles when shown) and alternate titles, for offline search. IF NOT
+    // EXISTS: a store rewound to an older schema version (as a test does) may still hold it.
+    r#"
+CREATE TABLE IF NOT EXISTS pack_titles (
+    position INTEGER PRIMARY KEY,
+    code     TEXT NOT NULL,
+    title    TEXT NOT NULL,
+    shown    INTEGER NOT NULL CHECK (shown IN (0, 1)),
+    source   TEXT NOT NULL CHECK (source IN ('reported', 'alternate'))
+);
+"#,
 ];
 
 pub(crate) fn latest() -> i64 {

@@ -1,6 +1,6 @@
 use rusqlite::{params, OptionalExtension};
 use time::OffsetDateTime;
-use waypoint_profiler::{Occupation, OccupationPack};
+use waypoint_profiler::{AltTitle, Occupation, OccupationPack, TitleSource};
 
 use crate::error::{Result, StoreError};
 use crate::model::PackInfo;
@@ -11,6 +11,17 @@ impl Store {
     /// Replace the occupation pack. One transaction: if anything fails
     /// (a duplicate code, a full disk), the previous pack stays as it was.
     pub fn replace_pack(&self, pack: &OccupationPack, imported_at: OffsetDateTime) -> Result<()> {
+        self.replace_pack_with_titles(pack, &[], imported_at)
+    }
+
+    /// [`Store::replace_pack`] with the occupations' other titles (for search and "also
+    /// called"), in the same transaction; the previous pack's titles go with it.
+    pub fn replace_pack_with_titles(
+        &self,
+        pack: &OccupationPack,
+        titles: &[AltTitle],
+        imported_at: OffsetDateTime,
+    ) -> Result<()> {
         let imported = to_text(imported_at)?;
         let count = u32::try_from(pack.occupations.len())
             .map_err(|_| StoreError::InvalidInput("occupation pack is too large".into()))?;
@@ -49,6 +60,18 @@ impl Store {
                     }
                     e => e.into(),
                 })?;
+            }
+            tx.execute("DELETE FROM pack_titles", [])?;
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO pack_titles (position, code, title, shown, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (i, t) in titles.iter().enumerate() {
+                let source = match t.source {
+                    TitleSource::Reported => "reported",
+                    TitleSource::Alternate => "alternate",
+                };
+                stmt.execute(params![i as i64, t.code, t.title, t.shown, source])?;
             }
             tx.execute(
                 "INSERT INTO pack_meta (id, release, source, imported_at, count) VALUES (1, ?1, ?2, ?3, ?4)",
@@ -98,6 +121,31 @@ impl Store {
                 source,
                 occupations,
             }))
+        })
+    }
+
+    /// The other titles stored with the pack, in the order they were given; none when the
+    /// release had no title files.
+    pub fn load_pack_titles(&self) -> Result<Vec<AltTitle>> {
+        self.read(|c| {
+            let mut stmt =
+                c.prepare("SELECT code, title, shown, source FROM pack_titles ORDER BY position")?;
+            let rows = stmt
+                .query_map([], |r| {
+                    let source: String = r.get(3)?;
+                    Ok(AltTitle {
+                        code: r.get(0)?,
+                        title: r.get(1)?,
+                        shown: r.get(2)?,
+                        source: if source == "alternate" {
+                            TitleSource::Alternate
+                        } else {
+                            TitleSource::Reported
+                        },
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
         })
     }
 

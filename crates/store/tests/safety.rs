@@ -132,7 +132,7 @@ fn newer_database_is_refused_and_left_untouched() {
         err,
         StoreError::NewerVersion {
             found: 99,
-            supported: 3
+            supported: 4
         }
     ));
     assert_eq!(

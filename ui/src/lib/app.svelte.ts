@@ -1,5 +1,5 @@
 // Small app-wide state: which screen is showing, the result being explored, and display flags.
-import type { Draft, Fit, ItemForm, Outcome, Tab } from "./types";
+import type { Area, Draft, Fit, ItemForm, Outcome, Tab } from "./types";
 
 export type Screen =
   | { name: "attract" }
@@ -19,6 +19,8 @@ export type Screen =
       /** Where Back goes (a related career's page, a saved result); the careers list by default. */
       back?: Screen;
     }
+  | { name: "search" }
+  | { name: "browse"; area: Area | null; tab?: Tab }
   | { name: "history" }
   | { name: "session"; id: string }
   | { name: "compare"; a: string; b: string }
@@ -74,9 +76,11 @@ export function startOutcome(o: Outcome): void {
 }
 
 /** Shows a screen and moves focus to its h1, so keyboard and screen-reader users land on it. */
-export function go(screen: Screen): void {
+export function go(screen: Screen, opts: { focus?: boolean } = {}): void {
   app.screen = screen;
   for (const h of screenHooks) h(screen);
+  // Typing in the header's search box opens the results without taking the focus away.
+  if (opts.focus === false) return;
   setTimeout(() => {
     window.scrollTo({ top: 0 });
     // The profiler moves focus to its first unanswered activity itself once the items load.

@@ -25,6 +25,10 @@ export const commands = {
 	areas: () => __TAURI_INVOKE<AreaInfo[]>("areas"),
 	careers: (sessionId: string, tab: Tab, page: number, lang: Lang) => typedError<CareersPage_Serialize, Problem>(__TAURI_INVOKE("careers", { sessionId, tab, page, lang })),
 	careerReport: (code: string, lang: Lang) => typedError<CareerReport_Serialize, Problem>(__TAURI_INVOKE("career_report", { code, lang })),
+	/**  Careers whose titles or "also called" titles match `keyword`, a page at a time. */
+	searchCareers: (keyword: string, page: number, lang: Lang) => typedError<SearchPage_Serialize, Problem>(__TAURI_INVOKE("search_careers", { keyword, page, lang })),
+	/**  The careers of one interest area, on one Job Zone tab, a page at a time. */
+	browseCareers: (area: Area, tab: Tab, page: number, lang: Lang) => typedError<SearchPage_Serialize, Problem>(__TAURI_INVOKE("browse_careers", { area, tab, page, lang })),
 	listSessions: () => typedError<SessionSummary_Serialize[], Problem>(__TAURI_INVOKE("list_sessions")),
 	/**  The history one page at a time, searched by label; see `Services::list_sessions_page`. */
 	listSessionsPage: (query: SessionQuery_Deserialize) => typedError<SessionPage_Serialize, Problem>(__TAURI_INVOKE("list_sessions_page", { query })),
@@ -257,7 +261,11 @@ export type Effect = { kind: "show_countdown"; seconds_left: number } | { kind: 
  *  Every error and notice code Waypoint sends. The serialised strings are stable: stored
  *  data, tests and the UI's message tables use them.
  */
-export type ErrorCode = "config.invalid_api_base" | "config.no_home" | "config.data_moved" | "config.data_not_moved" | "kiosk.pin_invalid_format" | "kiosk.pin_wrong" | "kiosk.pin_locked" | "kiosk.no_pin" | "kiosk.pin_hash" | "kiosk.config_invalid" | "kiosk.config_unreadable" | "kiosk.lock_state_io" | "report.invalid" | "report.io" | "print.failed" | "print.unavailable" | "input.invalid_answers" | "input.invalid_scores" | "input.invalid_zone" | "profile.flat" | "pack.invalid" | "pack.io" | "batch.io" | "keychain.unavailable" | "keychain.locked" | "keychain.failed" | "store.io" | "store.corrupt" | "store.newer_version" | "store.busy" | "store.not_found" | "store.import_invalid" | "store.invalid_input" | "store.disk_full" | "store.read_only" | "store.sqlite" | "store.data" | "store.export" | "onet.unauthorized" | "onet.invalid_parameter" | "onet.rate_limited" | "onet.not_found" | "onet.server_error" | "network.timeout" | "network.offline" | "network.certificate" | "network.interrupted" | "onet.bad_response" | "input.invalid_range" | "input.invalid_code" | "input.invalid_query" | "input.invalid_config" | "input.invalid" | "input.page_out_of_range" | "report.unavailable_offline" | "onet.no_key" | "careers.estimate" | "careers.need_data" | "export.cancelled" | "export.io" | "import.io" | "import.cancelled" | "pack.failed" | "open.failed" | "print.disabled" | "kiosk.locked" | "kiosk.forbidden" | "open.refused" | "store.recovered_from_corruption" | 
+export type ErrorCode = "config.invalid_api_base" | "config.no_home" | "config.data_moved" | "config.data_not_moved" | "kiosk.pin_invalid_format" | "kiosk.pin_wrong" | "kiosk.pin_locked" | "kiosk.no_pin" | "kiosk.pin_hash" | "kiosk.config_invalid" | "kiosk.config_unreadable" | "kiosk.lock_state_io" | "report.invalid" | "report.io" | "print.failed" | "print.unavailable" | "input.invalid_answers" | "input.invalid_scores" | "input.invalid_zone" | "profile.flat" | "pack.invalid" | "pack.io" | "batch.io" | "keychain.unavailable" | "keychain.locked" | "keychain.failed" | "store.io" | "store.corrupt" | "store.newer_version" | "store.busy" | "store.not_found" | "store.import_invalid" | "store.invalid_input" | "store.disk_full" | "store.read_only" | "store.sqlite" | "store.data" | "store.export" | "onet.unauthorized" | "onet.invalid_parameter" | "onet.rate_limited" | "onet.not_found" | "onet.server_error" | "network.timeout" | "network.offline" | "network.certificate" | "network.interrupted" | "onet.bad_response" | "input.invalid_range" | "input.invalid_code" | "input.invalid_query" | "input.invalid_config" | "input.invalid" | "input.page_out_of_range" | 
+/**  A career search keyword that is empty, blank or too long. */
+"input.invalid_keyword" | "report.unavailable_offline" | "onet.no_key" | "careers.estimate" | "careers.need_data" | 
+/**  A notice: search results from the offline occupation pack, not O*NET. */
+"search.offline" | "export.cancelled" | "export.io" | "import.io" | "import.cancelled" | "pack.failed" | "open.failed" | "print.disabled" | "kiosk.locked" | "kiosk.forbidden" | "open.refused" | "store.recovered_from_corruption" | 
 /**  Made by the UI: a JavaScript exception. */
 "ui.exception" | 
 /**  Made by the UI: a failure that carried no code. */
@@ -540,6 +548,64 @@ export type Scores = {
 	social: number,
 	enterprising: number,
 	conventional: number,
+};
+
+/**  A page of search or browse results. */
+export type SearchPage = SearchPage_Serialize | SearchPage_Deserialize;
+
+/**  A page of search or browse results. */
+export type SearchPage_Deserialize = {
+	/**  The keyword as searched (trimmed); empty when browsing. */
+	keyword: string,
+	page: number,
+	page_size: number,
+	total: number,
+	rows: SearchRow_Deserialize[],
+	source: Source,
+	fetched_at?: string | null,
+	/**  Why the rows are not O*NET's own fresh ones (offline, a failure, no data). */
+	notice?: Problem | null,
+};
+
+/**  A page of search or browse results. */
+export type SearchPage_Serialize = {
+	/**  The keyword as searched (trimmed); empty when browsing. */
+	keyword: string,
+	page: number,
+	page_size: number,
+	total: number,
+	rows: SearchRow_Serialize[],
+	source: Source,
+	fetched_at: string | null,
+	/**  Why the rows are not O*NET's own fresh ones (offline, a failure, no data). */
+	notice: Problem | null,
+};
+
+/**  One career found. */
+export type SearchRow = SearchRow_Serialize | SearchRow_Deserialize;
+
+/**  One career found. */
+export type SearchRow_Deserialize = {
+	code: string,
+	title: string,
+	/**  When known (from the occupation pack). */
+	job_zone?: number | null,
+	/**  When known: O*NET says it; release files do not. */
+	bright_outlook?: boolean | null,
+	/**  The "also called" title that matched, when not the career's own title (offline only). */
+	matched?: string | null,
+};
+
+/**  One career found. */
+export type SearchRow_Serialize = {
+	code: string,
+	title: string,
+	/**  When known (from the occupation pack). */
+	job_zone: number | null,
+	/**  When known: O*NET says it; release files do not. */
+	bright_outlook: boolean | null,
+	/**  The "also called" title that matched, when not the career's own title (offline only). */
+	matched: string | null,
 };
 
 export type SessionDetail = SessionDetail_Serialize | SessionDetail_Deserialize;

@@ -8,7 +8,7 @@
 // must cover every generated command, so `npm run check` fails when Rust's contract drifts; the
 // fixtures are serialised from the same Rust types by crates/services/tests/ui_fixtures.rs.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { commands, events, type KioskStatus_Serialize as KioskStatus, type PinStatus_Serialize as PinStatus, type State as KioskState } from "../lib/bindings";
+import { commands, events, type KioskStatus_Serialize as KioskStatus, type PinStatus_Serialize as PinStatus, type State as KioskState, type SearchPage_Serialize as SearchPage } from "../lib/bindings";
 import outcomesJson from "./fixtures/outcomes.json";
 import careersJson from "./fixtures/careers.json";
 import reportsJson from "./fixtures/reports.json";
@@ -16,6 +16,7 @@ import questionnairesJson from "./fixtures/questionnaires.json";
 import historyJson from "./fixtures/history.json";
 import referenceJson from "./fixtures/reference.json";
 import kioskJson from "./fixtures/kiosk.json";
+import searchJson from "./fixtures/search.json";
 import {
   AREAS, type AppError, type AreaInfo, type CareerReport, type CareerRow, type CareersPage, type Comparison, type Draft,
   type ItemForm, type JobZoneInfo, type Lang, type Outcome, type PackStatus, type Questionnaire, type Scores,
@@ -49,6 +50,7 @@ const CAREERS = careersJson as unknown as Record<string, CareersPage>;
 const REPORTS = reportsJson as unknown as Record<string, CareerReport>;
 const QUESTIONNAIRES = questionnairesJson as unknown as Record<string, Questionnaire>;
 const { sessions: SEEDED, ...COMPARISONS } = historyJson as unknown as { sessions: SessionDetail[] } & Record<string, Comparison>;
+const SEARCH = searchJson as unknown as Record<string, SearchPage>;
 const REFERENCE = referenceJson as unknown as { job_zones: JobZoneInfo[]; areas: AreaInfo[] };
 /** The real PIN pad's answers to wrong PINs in a row (no waiting) and its status after each:
  * the back-off rule lives in crates/kiosk only, so the mock replays, never counts. */
@@ -156,6 +158,15 @@ export function installMockIpc(): void {
     if (snap) snap.rows = [...snap.rows, ...srows.filter((r) => !snap.rows.some((x) => x.code === r.code))];
     else sess.snapshot.push({ tab, total: out.total, rows: srows });
     return out;
+  }
+
+  function found(key: string): SearchPage {
+    const viaApi = state.key.present && state.online;
+    if (!viaApi && !state.pack.installed) {
+      if (state.key.present) throw { code: "network.offline", message: "No connection to O*NET." };
+      return { keyword: "", page: 1, page_size: 20, total: 0, rows: [], source: "unavailable", fetched_at: null, notice: null };
+    }
+    return recorded("search.json", SEARCH, `${key} ${viaApi ? "api" : "estimate"}`);
   }
 
   function report(a: Args): CareerReport {
@@ -302,6 +313,9 @@ export function installMockIpc(): void {
     areas: () => structuredClone(REFERENCE.areas),
     careers: (a) => careers(a),
     careerReport: (a) => report(a),
+    // Looked up as recorded: O*NET's answer with a key online, else the offline pack's.
+    searchCareers: (a) => found(`search ${String(a.keyword).trim().toLowerCase()} ${a.page} ${a.lang}`),
+    browseCareers: (a) => found(`browse ${a.area} ${a.tab} ${a.page} ${a.lang}`),
     listSessions: () => state.sessions.map(summary),
     // Search and paging are the store's rules (tested in Rust): a search or a later page is
     // looked up as recorded from the seeded history; the unfiltered first page is the list itself.

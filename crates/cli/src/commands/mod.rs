@@ -8,3 +8,4 @@ pub mod questions;
 pub mod report;
 pub mod report_pdf;
 pub mod score;
+pub mod search;

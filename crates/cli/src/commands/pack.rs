@@ -26,7 +26,7 @@ pub enum PackCommand {
 /// `Services` over the store in the data folder. It is handed the key with `use_key` (found
 /// by `key.rs`, the CLI's one key lookup); the keychain entry it is given is one nothing is
 /// ever stored in, so the person's key is read once, and only when a command needs it.
-fn services(base: String) -> Result<Services, Fail> {
+pub(crate) fn services(base: String) -> Result<Services, Fail> {
     let dir = data_dir()?;
     let (store, report) = Store::open(&dir)?;
     if let Some(aside) = report.recovered_from {

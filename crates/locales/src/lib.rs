@@ -138,25 +138,14 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
-fn area_key(area: Area) -> &'static str {
-    match area {
-        Area::Realistic => "realistic",
-        Area::Investigative => "investigative",
-        Area::Artistic => "artistic",
-        Area::Social => "social",
-        Area::Enterprising => "enterprising",
-        Area::Conventional => "conventional",
-    }
-}
-
 /// An interest area's name ("Realistic", "Realista").
 pub fn area_name(lang: Lang, area: Area) -> &'static str {
-    text_at(lang, &format!("areas.{}", area_key(area)))
+    text_at(lang, &format!("areas.{}", area.as_str()))
 }
 
 /// Waypoint's one-paragraph description of an area.
 pub fn area_description(lang: Lang, area: Area) -> &'static str {
-    text_at(lang, &format!("reference.areas.{}", area_key(area)))
+    text_at(lang, &format!("reference.areas.{}", area.as_str()))
 }
 
 const FITS: [Fit; 3] = [Fit::Best, Fit::Great, Fit::Good];
@@ -258,8 +247,8 @@ pub fn error_message(lang: Lang, code: ErrorCode) -> &'static str {
 pub fn paths_used() -> Vec<String> {
     let mut out: Vec<String> = keys::ALL.iter().map(|k| k.0.to_string()).collect();
     for a in Area::ALL {
-        out.push(format!("areas.{}", area_key(a)));
-        out.push(format!("reference.areas.{}", area_key(a)));
+        out.push(format!("areas.{}", a.as_str()));
+        out.push(format!("reference.areas.{}", a.as_str()));
     }
     out.extend(FITS.iter().map(|&f| format!("fit.{}", fit_key(f))));
     out.extend(FORMS.iter().map(|&f| format!("pdf.forms.{}", form_key(f))));

@@ -153,6 +153,16 @@ async fn adding_the_key_then_mini_ip_results_careers_report_and_history() {
     app.wait_text_eq("main h1", &title).await;
     app.wait_for("[data-section]").await;
     shot(&app, s, "09-report").await;
+    // A related career opens inside Waypoint, and Back returns to the career it came from.
+    let related = app.wait_for("[data-testid=related] .career-title").await;
+    let related_title = related.text().await.unwrap();
+    assert_ne!(related_title, title, "a related career is another career");
+    related.click().await.unwrap();
+    app.wait_text_eq("main h1", &related_title).await;
+    app.wait_for("[data-section]").await;
+    shot(&app, s, "09b-related").await;
+    app.click("[data-testid=report-back]").await;
+    app.wait_text_eq("main h1", &title).await;
 
     // History has the result.
     app.click_button("History").await;

@@ -20,9 +20,13 @@ use crate::{rfc3339, Problem, Result, ServiceError, Services};
 pub enum PreparePart {
     /// The occupation pack behind the offline estimate (Database Services).
     Occupations,
+    #[serde(rename = "questions_60_en")]
     Questions60En,
+    #[serde(rename = "questions_60_es")]
     Questions60Es,
+    #[serde(rename = "questions_30_en")]
     Questions30En,
+    #[serde(rename = "questions_30_es")]
     Questions30Es,
     JobZonesEn,
     JobZonesEs,
@@ -185,5 +189,17 @@ impl Services {
             }
         }
         Ok(rfc3339(OffsetDateTime::now_utc()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PreparePart;
+
+    #[test]
+    fn the_cli_name_is_the_json_name() {
+        for p in PreparePart::ALL {
+            assert_eq!(serde_json::to_value(p).unwrap(), p.as_str(), "{p:?}");
+        }
     }
 }

@@ -498,7 +498,7 @@ export type PinStatus_Serialize = {
 /**  One thing "Prepare for offline use" fetches; the UI words it in the person's language. */
 export type PreparePart = 
 /**  The occupation pack behind the offline estimate (Database Services). */
-"occupations" | "questions60_en" | "questions60_es" | "questions30_en" | "questions30_es" | "job_zones_en" | "job_zones_es" | "areas_en" | "areas_es";
+"occupations" | "questions_60_en" | "questions_60_es" | "questions_30_en" | "questions_30_es" | "job_zones_en" | "job_zones_es" | "areas_en" | "areas_es";
 
 /**
  *  Where "Prepare for offline use" is: `part` is being fetched, `done` of `total` are finished

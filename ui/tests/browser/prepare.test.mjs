@@ -46,8 +46,9 @@ test("settings: prepare is disabled without a key, then shows progress and what 
   assert.match(await items.first().innerText(), /^Occupation data \(offline careers\): saved Mar 2, 2026/);
   assert.match(await page.locator('li[data-part="questions_30_es"]').innerText(), /30 questions \(Mini-IP\), Spanish: saved/);
   assert.equal(await page.getByRole("progressbar").count(), 0, "the bar goes once done");
-  // The pack the run installed shows in the offline data section.
   assert.equal((await mock(page, "calls", "prepare_offline")).length, 1);
+  // The pack the run installed shows in the offline data section.
+  await page.getByTestId("pack-status").filter({ hasText: "923 occupations from O*NET release 29.3" }).waitFor();
   await page.screenshot({ path: path.join(shotDir, "settings-prepare-done.png"), fullPage: true });
   assert.deepEqual(await axe(page), [], "axe on settings after preparing");
   assert.deepEqual(page.errors, []);

@@ -21,7 +21,11 @@ async fn prepares_everything_then_the_spanish_questions_work_offline() {
     assert!(err.contains("[7/9] job_zones_es"), "{err}");
     assert!(err.contains("[9/9] done"), "{err}");
     let text = stdout(&out);
-    assert_eq!(text.lines().filter(|l| l.contains(" cached ")).count(), 9, "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.contains(" cached ")).count(),
+        9,
+        "{text}"
+    );
     drop(s);
 
     // Offline with the key: the prepared pack answers a search.
@@ -29,10 +33,9 @@ async fn prepares_everything_then_the_spanish_questions_work_offline() {
         base: DEAD.into(),
         ..cli
     };
-    let v: Value = serde_json::from_slice(
-        &offline.run_async(&["pack", "info", "--json"]).await.stdout,
-    )
-    .unwrap();
+    let v: Value =
+        serde_json::from_slice(&offline.run_async(&["pack", "info", "--json"]).await.stdout)
+            .unwrap();
     assert_eq!(v["installed"], true, "{v}");
 }
 

@@ -174,7 +174,11 @@ impl Services {
                 self.cache_answer(&key, &q)?;
             }
             JobZonesEn | JobZonesEs => {
-                let lang = if part == JobZonesEs { Lang::Es } else { Lang::En };
+                let lang = if part == JobZonesEs {
+                    Lang::Es
+                } else {
+                    Lang::En
+                };
                 let r = client.job_zones(lang).await;
                 self.observe(&r);
                 let zones = r?;

@@ -83,8 +83,15 @@ async fn prepared_then_offline_a_spanish_mini_ip_job_zones_and_careers_work() {
     // The key is still set, the server is gone: everything comes from this computer.
     let svc = services(dir.path(), DEAD, Some("test-key"));
     let q = svc.questionnaire(Form::Ip30, Lang::Es).await.unwrap();
-    assert_eq!((q.source, q.lang, q.items.len()), (Source::Cache, Lang::Es, 30));
-    assert!(q.items.iter().all(|i| i.text.starts_with("[es] ")), "{:?}", q.items[0]);
+    assert_eq!(
+        (q.source, q.lang, q.items.len()),
+        (Source::Cache, Lang::Es, 30)
+    );
+    assert!(
+        q.items.iter().all(|i| i.text.starts_with("[es] ")),
+        "{:?}",
+        q.items[0]
+    );
     assert!(q.options.iter().all(|o| o.label.starts_with("[es] ")));
     assert_eq!(q.notice, None);
     let q60 = svc.questionnaire(Form::Ip60, Lang::En).await.unwrap();
@@ -93,7 +100,11 @@ async fn prepared_then_offline_a_spanish_mini_ip_job_zones_and_careers_work() {
     let zones = svc.job_zones(Lang::Es);
     assert_eq!(zones.len(), 5);
     assert!(zones.iter().all(|z| z.source == Source::Cache));
-    assert!(zones.iter().all(|z| z.title.starts_with("[es] ")), "{:?}", zones[0]);
+    assert!(
+        zones.iter().all(|z| z.title.starts_with("[es] ")),
+        "{:?}",
+        zones[0]
+    );
 
     // A Spanish Mini-IP answered offline gets Waypoint's estimate from the prepared pack.
     let d = svc.start_draft(Form::Ip30, Lang::Es).unwrap();
@@ -121,7 +132,10 @@ async fn a_failing_part_is_reported_and_the_others_are_cached_and_nothing_is_los
 
     // Then the Spanish Job Zones answer 503 and the Spanish Mini-IP's connection is cut.
     server.set_faults(vec![
-        FaultRule::new("mpp/interestprofiler/job_zones", Fault::Status { status: 503 }),
+        FaultRule::new(
+            "mpp/interestprofiler/job_zones",
+            Fault::Status { status: 503 },
+        ),
         FaultRule::new("mpp/interestprofiler/questions_30", Fault::Reset),
     ]);
     let (summary, _) = prepare(&svc).await;
@@ -132,7 +146,10 @@ async fn a_failing_part_is_reported_and_the_others_are_cached_and_nothing_is_los
         bad,
         vec![
             (PreparePart::JobZonesEs, "onet.server_error".to_string()),
-            (PreparePart::Questions30Es, "network.interrupted".to_string()),
+            (
+                PreparePart::Questions30Es,
+                "network.interrupted".to_string()
+            ),
         ]
     );
     for p in summary.parts.iter().filter(|p| p.error.is_none()) {
@@ -181,5 +198,8 @@ async fn without_a_key_nothing_is_fetched() {
     assert_eq!(err.code().to_string(), "onet.no_key");
     assert!(server.requests().is_empty());
     // Never prepared: the Spanish Job Zones are Waypoint's bundled ones.
-    assert!(svc.job_zones(Lang::Es).iter().all(|z| z.source == Source::Bundled));
+    assert!(svc
+        .job_zones(Lang::Es)
+        .iter()
+        .all(|z| z.source == Source::Bundled));
 }

@@ -37,6 +37,7 @@ macro_rules! with_commands {
             pack_status,
             import_pack,
             download_pack,
+            prepare_offline,
             open_external,
             save_report_pdf,
             print_report,

@@ -118,8 +118,8 @@ pub fn choose_zone(svc: Svc<'_>, session_id: String, zone: Option<u8>) -> Res<()
 
 #[tauri::command]
 #[specta::specta]
-pub fn job_zones() -> Vec<JobZoneInfo> {
-    waypoint_services::results::job_zones()
+pub fn job_zones(svc: Svc<'_>, lang: Lang) -> Vec<JobZoneInfo> {
+    svc.job_zones(lang)
 }
 
 #[tauri::command]
@@ -361,6 +361,20 @@ pub async fn download_pack(app: AppHandle, svc: Svc<'_>) -> Res<PackStatus> {
     ok(svc
         .download_pack(&mut |p| {
             let _ = PackProgressEvent(p).emit(&app);
+        })
+        .await)
+}
+
+/// Fetches and caches everything a day offline needs, part by part (admin-only in a kiosk).
+#[tauri::command]
+#[specta::specta]
+pub async fn prepare_offline(
+    app: AppHandle,
+    svc: Svc<'_>,
+) -> Res<waypoint_services::prepare::PrepareSummary> {
+    ok(svc
+        .prepare_offline(&mut |p| {
+            let _ = crate::events::PrepareProgressEvent(p).emit(&app);
         })
         .await)
 }

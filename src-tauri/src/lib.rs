@@ -53,6 +53,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .events(tauri_specta::collect_events![
             events::OnlineStatus,
             events::PackProgressEvent,
+            events::PrepareProgressEvent,
             events::StoreNotice,
             kiosk::KioskEffect
         ])

@@ -52,6 +52,9 @@ enum Command {
     ReportPdf(commands::report_pdf::Args),
     /// Careers by name or "also called" title: O*NET with a key, else the offline pack.
     Search(commands::search::Args),
+    /// Prepare for offline use: cache the questions, Job Zones and areas in English and
+    /// Spanish and the occupation pack (needs the API key); exit 4 when a part failed.
+    Prepare,
     /// Score a CSV of id,answers rows (offline); lists top careers when a pack is installed.
     Batch(commands::batch::Args),
 }
@@ -110,6 +113,7 @@ fn online(cli: &Cli) -> Result<(), Fail> {
                 | Command::Pack(_)
                 | Command::Batch(_)
                 | Command::Search(_)
+                | Command::Prepare
                 | Command::ReportPdf(_) => {
                     unreachable!("offline commands are dispatched in main")
                 }
@@ -132,6 +136,7 @@ fn main() -> ExitCode {
         Command::Batch(a) => commands::batch::run(a),
         Command::ReportPdf(a) => commands::report_pdf::run(a, cli.api_base.as_deref(), cli.json),
         Command::Search(a) => commands::search::run(a, cli.api_base.as_deref(), cli.json),
+        Command::Prepare => commands::prepare::run(cli.api_base.as_deref(), cli.json),
         _ => online(&cli),
     };
     match result {

@@ -62,6 +62,8 @@ pub const COMMAND_ACCESS: &[(&str, Access)] = &[
     ("pack_status", Access::Everyone),
     ("import_pack", Access::Staff),
     ("download_pack", Access::Staff),
+    // Fetching a day's O*NET data is the admin's job, not a visitor's.
+    ("prepare_offline", Access::Staff),
     ("open_external", Access::Staff),
     ("save_report_pdf", Access::Staff),
     // Printing has its own switch (the admin's setting, and off where unsafe).
@@ -116,6 +118,7 @@ mod tests {
         "get_session",
         "delete_session",
         "compare_sessions",
+        "prepare_offline",
     ];
 
     #[test]

@@ -98,6 +98,9 @@ pub struct JobZoneInfo {
     pub training: String,
     pub typical_work: String,
     pub examples: String,
+    /// `cache`: O*NET's own text in the language asked for, saved by "Prepare for offline
+    /// use" (`typical_work` is then Waypoint's); `bundled`: Waypoint's text.
+    pub source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

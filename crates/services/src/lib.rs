@@ -15,6 +15,7 @@ pub mod key;
 pub mod online;
 pub mod pack;
 pub mod pdf;
+pub mod prepare;
 pub mod questionnaire;
 pub mod report;
 pub mod results;

@@ -15,7 +15,7 @@ impl Cacheable for Questionnaire {
     }
 }
 
-fn onet_form(form: Form) -> Result<onet::Form> {
+pub(crate) fn onet_form(form: Form) -> Result<onet::Form> {
     match form {
         Form::Ip60 => Ok(onet::Form::Short),
         Form::Ip30 => Ok(onet::Form::Mini),
@@ -33,7 +33,7 @@ fn form_key(form: Form) -> &'static str {
     }
 }
 
-fn from_api(form: Form, lang: Lang, q: onet::Questionnaire) -> Questionnaire {
+pub(crate) fn from_api(form: Form, lang: Lang, q: onet::Questionnaire) -> Questionnaire {
     Questionnaire {
         form,
         lang,
@@ -92,11 +92,16 @@ pub fn bundled(form: Form, asked: Lang) -> Questionnaire {
     }
 }
 
+/// Where the form's items in `lang` are cached (also by "Prepare for offline use").
+pub(crate) fn cache_key(form: Form, lang: Lang) -> Result<CacheKey> {
+    Ok(CacheKey::new(form_key(form), &[], lang)?)
+}
+
 impl Services {
     /// The form's items: O*NET (then cached) → cache → bundled English.
     pub async fn questionnaire(&self, form: Form, lang: Lang) -> Result<Questionnaire> {
         let oform = onet_form(form)?;
-        let key = CacheKey::new(form_key(form), &[], lang)?;
+        let key = cache_key(form, lang)?;
         let found = self
             .onet_or_cache("questions", &key, |client| async move {
                 let r = client.questions_all(lang, oform).await;

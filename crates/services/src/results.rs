@@ -4,7 +4,7 @@ use time::OffsetDateTime;
 use waypoint_profiler::{instrument, profile, Answers, Area, Form, Scores};
 use waypoint_store::Session;
 
-use crate::dto::{ApiCheck, AreaInfo, JobZoneInfo, Lang, Outcome};
+use crate::dto::{ApiCheck, AreaInfo, JobZoneInfo, Lang, Outcome, Source};
 use crate::{Result, ServiceError, Services};
 
 impl Services {
@@ -199,8 +199,56 @@ pub fn job_zones() -> Vec<JobZoneInfo> {
             training: z.training.to_string(),
             typical_work: z.typical_work.to_string(),
             examples: z.examples.join(", "),
+            source: Source::Bundled,
         })
         .collect()
+}
+
+impl Services {
+    /// The five Job Zones in `lang`: in Spanish O*NET's own `mpp/` text when "Prepare for
+    /// offline use" saved it, else Waypoint's bundled text (which the UI words in the
+    /// person's language and marks as Waypoint's translation).
+    pub fn job_zones(&self, lang: Lang) -> Vec<JobZoneInfo> {
+        let bundled = job_zones();
+        if lang != Lang::Es {
+            return bundled;
+        }
+        match self.cached_job_zones(lang) {
+            Some(zones) => bundled
+                .into_iter()
+                .map(|b| match zones.iter().find(|z| z.code == b.zone) {
+                    Some(z) => JobZoneInfo {
+                        zone: b.zone,
+                        title: z.title.clone(),
+                        svp_range: z.svp_range.clone(),
+                        education: z.education.clone(),
+                        experience: z.experience.clone(),
+                        training: z.training.clone(),
+                        // O*NET's Job Zones carry no "typical work": Waypoint's stays.
+                        typical_work: b.typical_work,
+                        examples: z.examples.clone(),
+                        source: Source::Cache,
+                    },
+                    None => b,
+                })
+                .collect(),
+            None => bundled,
+        }
+    }
+
+    fn cached_job_zones(&self, lang: Lang) -> Option<Vec<waypoint_onet::JobZone>> {
+        let key = crate::prepare::job_zones_key(lang).ok()?;
+        let hit = match self.store.cache_get(&key) {
+            Ok(hit) => hit?,
+            Err(e) => {
+                tracing::warn!(code = %e.code(), "cached Job Zones unreadable: {e}");
+                return None;
+            }
+        };
+        serde_json::from_value(hit.body)
+            .inspect_err(|e| tracing::warn!("cached Job Zones damaged: {e}"))
+            .ok()
+    }
 }
 
 pub fn areas() -> Vec<AreaInfo> {

@@ -11,7 +11,7 @@ use secrecy::SecretString;
 use serde::Serialize;
 use serde_json::{json, Value};
 use waypoint_onet::RetryPolicy;
-use waypoint_onet_testserver::TestServer;
+use waypoint_onet_testserver::{Fault, FaultRule, TestServer};
 use waypoint_profiler::{Form, Tab};
 use waypoint_secrets::KeyStore;
 use waypoint_services::dto::{Lang, Outcome, SessionDetail, SessionQuery};
@@ -26,6 +26,9 @@ const MINI: &str = "234512345123451234512345123451";
 const TYPED: [u32; 6] = [27, 13, 23, 25, 14, 14];
 /// History's test result.
 const HISTORY: [u32; 6] = [30, 12, 18, 20, 15, 10];
+
+/// When the prepared parts say they were cached (the real time varies from run to run).
+const PREPARED_AT: &str = "2026-03-02T09:30:00Z";
 
 /// Keywords the search box is tested with: a word of many synthetic titles, and a typo of it
 /// (found offline only: O*NET's search and the test server's do not correct typos).
@@ -460,6 +463,37 @@ async fn record() -> Vec<(&'static str, String)> {
         reports.insert(format!("{code} {}", lang_str(l)), rep);
     }
 
+    // "Prepare for offline use" on a store of its own: its progress, a complete summary, the
+    // Spanish Job Zones it saved, then a run whose Spanish Job Zones fail (the rest kept).
+    let prep_dir = tempfile::tempdir().unwrap();
+    let p = services(server.base_url(), prep_dir.path());
+    let mut progress = Vec::new();
+    let complete = p.prepare_offline(&mut |x| progress.push(x)).await.unwrap();
+    let zones_es = p.job_zones(Lang::Es);
+    server.set_faults(vec![FaultRule::new(
+        "mpp/interestprofiler/job_zones",
+        Fault::Status { status: 503 },
+    )]);
+    let partial = p.prepare_offline(&mut |_| {}).await.unwrap();
+    server.clear_faults();
+    assert!(complete.complete && !partial.complete);
+    let fixed_times = |mut s: waypoint_services::prepare::PrepareSummary| {
+        for part in &mut s.parts {
+            if part.cached_at.is_some() {
+                part.cached_at = Some(PREPARED_AT.to_string());
+            }
+        }
+        s
+    };
+    let prepare = serde_json::to_string_pretty(&json!({
+        "progress": progress,
+        "complete": fixed_times(complete),
+        "partial": fixed_times(partial),
+        "job_zones_es": zones_es,
+    }))
+    .unwrap()
+        + "\n";
+
     // O*NET's links name the test server's random port: the mock's fixed base instead.
     let base = server.base_url().trim_end_matches('/').to_string();
     [
@@ -471,6 +505,7 @@ async fn record() -> Vec<(&'static str, String)> {
         ("search.json", render(&search)),
         ("reference.json", reference),
         ("kiosk.json", kiosk_pin_pad()),
+        ("prepare.json", prepare),
     ]
     .into_iter()
     .map(|(name, text)| (name, text.replace(&base, MOCK_BASE)))

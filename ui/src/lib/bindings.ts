@@ -21,7 +21,7 @@ export const commands = {
 	submitAnswers: (draftId: string, label: string | null) => typedError<Outcome, Problem>(__TAURI_INVOKE("submit_answers", { draftId, label })),
 	submitScores: (form: Form, scores: Scores, lang: Lang, label: string | null) => typedError<Outcome, Problem>(__TAURI_INVOKE("submit_scores", { form, scores, lang, label })),
 	chooseZone: (sessionId: string, zone: number | null) => typedError<null, Problem>(__TAURI_INVOKE("choose_zone", { sessionId, zone })),
-	jobZones: () => __TAURI_INVOKE<JobZoneInfo[]>("job_zones"),
+	jobZones: (lang: Lang) => __TAURI_INVOKE<JobZoneInfo[]>("job_zones", { lang }),
 	areas: () => __TAURI_INVOKE<AreaInfo[]>("areas"),
 	careers: (sessionId: string, tab: Tab, page: number, lang: Lang) => typedError<CareersPage_Serialize, Problem>(__TAURI_INVOKE("careers", { sessionId, tab, page, lang })),
 	careerReport: (code: string, lang: Lang) => typedError<CareerReport_Serialize, Problem>(__TAURI_INVOKE("career_report", { code, lang })),
@@ -47,6 +47,8 @@ export const commands = {
 	/**  Imports an O*NET database release chosen with the native dialog (.zip). */
 	importPack: () => typedError<PackStatus_Serialize, Problem>(__TAURI_INVOKE("import_pack")),
 	downloadPack: () => typedError<PackStatus_Serialize, Problem>(__TAURI_INVOKE("download_pack")),
+	/**  Fetches and caches everything a day offline needs, part by part (admin-only in a kiosk). */
+	prepareOffline: () => typedError<PrepareSummary_Serialize, Problem>(__TAURI_INVOKE("prepare_offline")),
 	/**
 	 *  Opens a My Next Move / O*NET page in the system browser. Only those sites: the webview
 	 *  cannot be used to open arbitrary addresses.
@@ -82,6 +84,7 @@ export const events = {
 	kioskEffect: makeEvent<KioskEffect, KioskEffect>("kiosk-effect"),
 	onlineStatus: makeEvent<OnlineStatus, OnlineStatus>("online-status"),
 	packProgressEvent: makeEvent<PackProgressEvent, PackProgressEvent>("pack-progress-event"),
+	prepareProgressEvent: makeEvent<PrepareProgressEvent_Serialize, PrepareProgressEvent_Deserialize>("prepare-progress-event"),
 	storeNotice: makeEvent<StoreNotice, StoreNotice>("store-notice"),
 };
 
@@ -319,6 +322,11 @@ export type JobZoneInfo = {
 	training: string,
 	typical_work: string,
 	examples: string,
+	/**
+	 *  `cache`: O*NET's own text in the language asked for, saved by "Prepare for offline
+	 *  use" (`typical_work` is then Waypoint's); `bundled`: Waypoint's text.
+	 */
+	source: Source,
 };
 
 export type KeyCheck = 
@@ -485,6 +493,77 @@ export type PinStatus_Serialize = {
 	locked_seconds_left: number | null,
 	/**  Wrong tries left before a wrong try earns a wait (0 once they are used up). */
 	tries_left: number,
+};
+
+/**  One thing "Prepare for offline use" fetches; the UI words it in the person's language. */
+export type PreparePart = 
+/**  The occupation pack behind the offline estimate (Database Services). */
+"occupations" | "questions_60_en" | "questions_60_es" | "questions_30_en" | "questions_30_es" | "job_zones_en" | "job_zones_es" | "areas_en" | "areas_es";
+
+/**
+ *  Where "Prepare for offline use" is: `part` is being fetched, `done` of `total` are finished
+ *  (`part` is `None` once all are).
+ */
+export type PrepareProgress = PrepareProgress_Serialize | PrepareProgress_Deserialize;
+
+/**  Progress of "Prepare for offline use": the part being fetched, parts done of all. */
+export type PrepareProgressEvent = PrepareProgressEvent_Serialize | PrepareProgressEvent_Deserialize;
+
+/**  Progress of "Prepare for offline use": the part being fetched, parts done of all. */
+export type PrepareProgressEvent_Deserialize = PrepareProgress_Deserialize;
+
+/**  Progress of "Prepare for offline use": the part being fetched, parts done of all. */
+export type PrepareProgressEvent_Serialize = PrepareProgress_Serialize;
+
+/**
+ *  Where "Prepare for offline use" is: `part` is being fetched, `done` of `total` are finished
+ *  (`part` is `None` once all are).
+ */
+export type PrepareProgress_Deserialize = {
+	part?: PreparePart | null,
+	done: number,
+	total: number,
+};
+
+/**
+ *  Where "Prepare for offline use" is: `part` is being fetched, `done` of `total` are finished
+ *  (`part` is `None` once all are).
+ */
+export type PrepareProgress_Serialize = {
+	part: PreparePart | null,
+	done: number,
+	total: number,
+};
+
+export type PrepareSummary = PrepareSummary_Serialize | PrepareSummary_Deserialize;
+
+export type PrepareSummary_Deserialize = {
+	parts: PreparedPart_Deserialize[],
+	/**  Whether every part was cached. */
+	complete: boolean,
+};
+
+export type PrepareSummary_Serialize = {
+	parts: PreparedPart_Serialize[],
+	/**  Whether every part was cached. */
+	complete: boolean,
+};
+
+/**  How one part went: cached at `cached_at` (RFC 3339), or the error that stopped it. */
+export type PreparedPart = PreparedPart_Serialize | PreparedPart_Deserialize;
+
+/**  How one part went: cached at `cached_at` (RFC 3339), or the error that stopped it. */
+export type PreparedPart_Deserialize = {
+	part: PreparePart,
+	cached_at?: string | null,
+	error?: Problem | null,
+};
+
+/**  How one part went: cached at `cached_at` (RFC 3339), or the error that stopped it. */
+export type PreparedPart_Serialize = {
+	part: PreparePart,
+	cached_at: string | null,
+	error: Problem | null,
 };
 
 export type Printed = Printed_Serialize | Printed_Deserialize;

@@ -16,7 +16,7 @@ const rustAreas: AreaInfo[] = areasJson.areas.map((a) => ({
 const rustZones: JobZoneInfo[] = zonesJson.job_zones.map(
   (z) => ({
     zone: z.zone, title: z.title, svp_range: z.svp_range, education: z.education, experience: z.experience,
-    training: z.training, typical_work: z.typical_work, examples: z.example_occupations.join(", "),
+    training: z.training, typical_work: z.typical_work, examples: z.example_occupations.join(", "), source: "bundled",
   }),
 );
 
@@ -26,6 +26,15 @@ const american = (s: string) =>
     .reduce((t, [gb, us]) => t.replaceAll(gb, us), s);
 
 describe("area and Job Zone texts", () => {
+  it("O*NET's Spanish Job Zones (saved by Prepare for offline use) stay as sent, with Waypoint's typical work", () => {
+    const onet: JobZoneInfo[] = rustZones.map((z) => ({ ...z, title: `[es] ${z.title}`, education: `[es] ${z.education}`, source: "cache" }));
+    const zones = localizeZones(onet, "es", es);
+    zones.forEach((z, i) => {
+      expect(z.title).toBe(onet[i].title);
+      expect(z.education).toBe(onet[i].education);
+      expect(z.typical_work).toBe(es.reference.zones[`z${z.zone}` as keyof typeof es.reference.zones].typical_work);
+    });
+  });
   it("the English catalog is what Rust sends, in American spelling (so the translations are of the current text)", () => {
     for (const a of rustAreas) expect(en.reference.areas[a.area]).toBe(american(a.description));
     for (const z of rustZones) {

@@ -19,6 +19,9 @@ export function localizeAreas(areas: AreaInfo[], _lang: Lang, cat: Messages): Ar
 export function localizeZones(zones: JobZoneInfo[], _lang: Lang, cat: Messages): JobZoneInfo[] {
   return zones.map((z) => {
     const t = (cat.reference.zones as Partial<Messages["reference"]["zones"]>)[`z${z.zone}` as ZoneKey];
-    return t ? { ...z, ...t } : z;
+    if (!t) return z;
+    // O*NET's own text in the language asked for (saved by "Prepare for offline use") stays as
+    // sent; only "typical work", which O*NET's Job Zones do not carry, is Waypoint's.
+    return z.source === "cache" ? { ...z, typical_work: t.typical_work } : { ...z, ...t };
   });
 }

@@ -5,7 +5,7 @@ import type { Form, Problem } from "./bindings";
 
 export type {
   AnswerOption, ApiCheck, AppInfo, Area, AreaDiff, AreaInfo, ExportFormat, Fit, Form, ImportReport, Item,
-  JobZoneInfo, KeyCheck, Lang, OnlineStatus, Outcome, PackProgress, PackProgressEvent, Problem, Saved, Scores, Source, Tab,
+  JobZoneInfo, KeyCheck, Lang, OnlineStatus, Outcome, PackProgress, PackProgressEvent, PreparePart, Problem, Saved, Scores, Source, Tab,
   CareerReport_Serialize as CareerReport,
   CareerRow_Serialize as CareerRow,
   CareersPage_Serialize as CareersPage,
@@ -13,6 +13,8 @@ export type {
   Draft_Serialize as Draft,
   KeyStatus_Serialize as KeyStatus,
   PackStatus_Serialize as PackStatus,
+  PrepareProgress_Serialize as PrepareProgress,
+  PrepareSummary_Serialize as PrepareSummary,
   Questionnaire_Serialize as Questionnaire,
   SessionDetail_Serialize as SessionDetail,
   SessionPage_Serialize as SessionPage,

@@ -17,10 +17,11 @@ import historyJson from "./fixtures/history.json";
 import referenceJson from "./fixtures/reference.json";
 import kioskJson from "./fixtures/kiosk.json";
 import searchJson from "./fixtures/search.json";
+import prepareJson from "./fixtures/prepare.json";
 import {
   AREAS, type AppError, type AreaInfo, type CareerReport, type CareerRow, type CareersPage, type Comparison, type Draft,
   type ItemForm, type JobZoneInfo, type Lang, type Outcome, type PackStatus, type Questionnaire, type Scores,
-  type SessionDetail, type SessionPage, type SessionSummary, type SnapshotRow, type Tab,
+  type SessionDetail, type SessionPage, type SessionSummary, type SnapshotRow, type Tab, type PrepareProgress, type PrepareSummary,
 } from "../lib/types";
 
 type Args = Record<string, unknown>;
@@ -52,6 +53,11 @@ const QUESTIONNAIRES = questionnairesJson as unknown as Record<string, Questionn
 const { sessions: SEEDED, ...COMPARISONS } = historyJson as unknown as { sessions: SessionDetail[] } & Record<string, Comparison>;
 const SEARCH = searchJson as unknown as Record<string, SearchPage>;
 const REFERENCE = referenceJson as unknown as { job_zones: JobZoneInfo[]; areas: AreaInfo[] };
+/** "Prepare for offline use" as the real services ran it: its progress, a complete run, a run
+ * whose Spanish Job Zones failed, and the Spanish Job Zones a complete run saved. */
+const PREPARE = prepareJson as unknown as {
+  progress: PrepareProgress[]; complete: PrepareSummary; partial: PrepareSummary; job_zones_es: JobZoneInfo[];
+};
 /** The real PIN pad's answers to wrong PINs in a row (no waiting) and its status after each:
  * the back-off rule lives in crates/kiosk only, so the mock replays, never counts. */
 const PIN_PAD = kioskJson as unknown as { fresh: PinStatus; wrong_pins: { error: AppError; pin: PinStatus }[] };
@@ -99,6 +105,10 @@ export function installMockIpc(): void {
     sessions: structuredClone(SEEDED),
     seenReports: new Map<string, string>(),
     apiCheck: null as Outcome["api_check"] | null,
+    /** Which recorded "Prepare for offline use" run the next one replays; set({ prepare }). */
+    prepare: "complete" as "complete" | "partial",
+    /** Whether a run saved O*NET's Spanish Job Zones (then `jobZones` in Spanish sends them). */
+    zonesEs: false,
     failures: new Map<string, Failure>(),
     delays: new Map<string, number>(),
     calls: [] as { cmd: string; args: Args }[],
@@ -308,8 +318,9 @@ export function installMockIpc(): void {
       session(a.sessionId).zone = zone;
       return null;
     },
-    // Rust sends these in English only; the UI translates them (lib/reference.ts).
-    jobZones: () => structuredClone(REFERENCE.job_zones),
+    // Rust sends Waypoint's English, which the UI translates (lib/reference.ts), or in Spanish
+    // O*NET's own text once "Prepare for offline use" saved it.
+    jobZones: (a) => structuredClone(a.lang === "es" && state.zonesEs ? PREPARE.job_zones_es : REFERENCE.job_zones),
     areas: () => structuredClone(REFERENCE.areas),
     careers: (a) => careers(a),
     careerReport: (a) => report(a),
@@ -374,6 +385,18 @@ export function installMockIpc(): void {
     downloadPack: () => {
       if (!state.online) throw { code: "network.offline", message: "No connection." };
       return packRun("download");
+    },
+    prepareOffline: async () => {
+      if (!state.key.present) throw { code: "onet.no_key", message: "An O*NET API key is needed for this." };
+      for (const p of PREPARE.progress) {
+        await events.prepareProgressEvent.emit(p);
+        await sleep(60);
+      }
+      const out = structuredClone(PREPARE[state.prepare]);
+      if (out.parts.some((p) => p.part === "job_zones_es" && !p.error)) state.zonesEs = true;
+      if (out.parts.some((p) => p.part === "occupations" && !p.error))
+        state.pack = { installed: true, release: "29.3", source: "download", count: 923, imported_at: now() };
+      return out;
     },
     openExternal: () => null,
     saveReportPdf: () => ({ path: "/tmp/waypoint-results.pdf" }),
@@ -502,7 +525,7 @@ export function installMockIpc(): void {
     },
     async set(patch: {
       key?: boolean; pack?: boolean; apiCheck?: Outcome["api_check"] | null; exportCancel?: boolean; save?: boolean;
-      kiosk?: boolean; pin?: string | null; centerName?: string | null; printing?: boolean;
+      kiosk?: boolean; pin?: string | null; centerName?: string | null; printing?: boolean; prepare?: "complete" | "partial";
       /** `wrong: n` stands for Rust's status after n wrong PINs in a row (recorded); 0 = no wait. */
       wrong?: number;
     }) {
@@ -523,6 +546,7 @@ export function installMockIpc(): void {
         await events.kioskEffect.emit({ kind: "show_attract" });
       }
       if (patch.save != null) state.save = patch.save;
+      if (patch.prepare != null) state.prepare = patch.prepare;
       if (patch.key != null) state.key = patch.key ? { present: true, last_four: "7Q2F" } : { present: false, last_four: null };
       if (patch.pack != null)
         state.pack = patch.pack

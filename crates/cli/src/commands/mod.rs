@@ -4,6 +4,7 @@ pub mod about;
 pub mod batch;
 pub mod careers;
 pub mod pack;
+pub mod prepare;
 pub mod questions;
 pub mod report;
 pub mod report_pdf;

@@ -137,7 +137,7 @@ async fn adding_the_key_then_mini_ip_results_careers_report_and_history() {
         "zone 3 needs a second page for this test: {range}"
     );
     let tab = app.text_of("[data-tab=\"3\"]").await;
-    assert_eq!(tab, format!("Zone 3 ({total})"));
+    assert_eq!(tab, format!("Zone 3 · Medium preparation ({total})"));
     shot(&app, s, "07-zone3-page1").await;
     app.click_button("Next page").await;
     app.wait_text_eq(

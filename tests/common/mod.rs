@@ -802,12 +802,13 @@ pub async fn the_one_result_in_history(app: &App, code: &str, scores: &[String])
     }
 }
 
-/// The careers listed inside `scope`, as (O*NET-SOC code, title) in the order shown.
+/// The careers listed as matches inside `scope`, as (O*NET-SOC code, title) in the order shown.
 pub async fn career_rows(app: &App, scope: &str) -> Vec<(String, String)> {
     let v = app
         .client
         .execute(
-            "return [...document.querySelectorAll(arguments[0] + ' .career[data-code]')].map(li => [li.dataset.code, li.querySelector('.career-title').textContent.trim()]);",
+            // The list shown as matches: the estimate's "Other careers in this zone" are not.
+            "return [...document.querySelectorAll(arguments[0] + ' .career[data-code]')].filter(li => !li.closest('[data-testid=others]')).map(li => [li.dataset.code, li.querySelector('.career-title').textContent.trim()]);",
             vec![scope.into()],
         )
         .await

@@ -381,10 +381,10 @@ export function installMockIpc(): void {
       return null;
     },
     packStatus: () => ({ ...state.pack }),
-    importPack: () => packRun("file"),
+    importPack: () => packRun("release-file"),
     downloadPack: () => {
       if (!state.online) throw { code: "network.offline", message: "No connection." };
-      return packRun("download");
+      return packRun("onet-service");
     },
     prepareOffline: async () => {
       if (!state.key.present) throw { code: "onet.no_key", message: "An O*NET API key is needed for this." };
@@ -395,7 +395,7 @@ export function installMockIpc(): void {
       const out = structuredClone(PREPARE[state.prepare]);
       if (out.parts.some((p) => p.part === "job_zones_es" && !p.error)) state.zonesEs = true;
       if (out.parts.some((p) => p.part === "occupations" && !p.error))
-        state.pack = { installed: true, release: "29.3", source: "download", count: 923, imported_at: now() };
+        state.pack = { installed: true, release: "29.3", source: "onet-service", count: 923, imported_at: now() };
       return out;
     },
     openExternal: () => null,

@@ -154,6 +154,8 @@ test("settings: offline data import shows progress, and the About section", asyn
   await page.getByTestId("pack-progress").filter({ hasText: /Downloading (occupations|interest profiles|Job Zones): \d of 6/ }).waitFor();
   await page.screenshot({ path: path.join(shotDir, "settings-pack-progress.png"), fullPage: true });
   await page.getByTestId("pack-status").filter({ hasText: "923 occupations from O*NET release 29.3" }).waitFor();
+  // Where the data came from, in words (not the store's "onet-service").
+  assert.match(await page.getByTestId("pack-status").innerText(), /\(downloaded from O\*NET Web Services\)/);
   await page.getByText("Offline data is ready.").waitFor();
   assert.equal(await page.getByTestId("about-version").innerText(), "0.0.0-e2e");
   // Language from Settings.

@@ -60,6 +60,9 @@ pub enum ErrorCode {
     PackInvalid,
     #[serde(rename = "pack.io")]
     PackIo,
+    /// A release file past the import's size or row cap (a zip bomb, not a release).
+    #[serde(rename = "pack.too_large")]
+    PackTooLarge,
     #[serde(rename = "batch.io")]
     BatchIo,
     #[serde(rename = "keychain.unavailable")]
@@ -192,6 +195,7 @@ impl ErrorCode {
         ErrorCode::ProfileFlat,
         ErrorCode::PackInvalid,
         ErrorCode::PackIo,
+        ErrorCode::PackTooLarge,
         ErrorCode::BatchIo,
         ErrorCode::KeychainUnavailable,
         ErrorCode::KeychainLocked,
@@ -270,6 +274,7 @@ impl ErrorCode {
             ErrorCode::ProfileFlat => "profile.flat",
             ErrorCode::PackInvalid => "pack.invalid",
             ErrorCode::PackIo => "pack.io",
+            ErrorCode::PackTooLarge => "pack.too_large",
             ErrorCode::BatchIo => "batch.io",
             ErrorCode::KeychainUnavailable => "keychain.unavailable",
             ErrorCode::KeychainLocked => "keychain.locked",

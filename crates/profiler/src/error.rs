@@ -93,6 +93,10 @@ pub enum Error {
         message: String,
     },
 
+    /// A release file past the import's caps: refused before it is read whole.
+    #[error("{file}: {what}; a real O*NET release file is far smaller, so this is not one. The installed data is unchanged.")]
+    PackTooLarge { file: String, what: String },
+
     /// A release file or folder could not be read.
     #[error("Could not read {path}: {message}")]
     PackIo { path: String, message: String },
@@ -122,6 +126,7 @@ impl Error {
             Error::FlatProfile(_) => ErrorCode::ProfileFlat,
             Error::PackInvalid { .. } => ErrorCode::PackInvalid,
             Error::PackIo { .. } => ErrorCode::PackIo,
+            Error::PackTooLarge { .. } => ErrorCode::PackTooLarge,
             Error::BatchIo(_) => ErrorCode::BatchIo,
             Error::InvalidKeyword(_) => ErrorCode::InputInvalidKeyword,
         }

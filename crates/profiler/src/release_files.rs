@@ -34,6 +34,10 @@ struct Files {
 /// real one (`Interests.txt`) is under 1 MB, so three of these (192 MiB in all) bound an
 /// import whatever sizes a zip declares or a bomb unpacks to.
 pub const RELEASE_FILE_MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// The most data rows read from one release file. The largest real one (`Alternate
+/// Titles.txt`, ≈ 57,000 rows) is well under it; without a cap, 64 MiB of one-character
+/// lines would become tens of millions of records in memory.
+pub const RELEASE_FILE_MAX_ROWS: usize = 250_000;
 
 /// One tab-separated release file, read whole (the largest needed is well under 1 MB).
 struct Tsv {
@@ -106,6 +110,12 @@ impl Tsv {
             let r = r.map_err(unreadable)?;
             // A line of blanks is no row.
             if r.iter().any(|f| !f.is_empty()) {
+                if records.len() == RELEASE_FILE_MAX_ROWS {
+                    return Err(Error::PackTooLarge {
+                        file: self.name.to_string(),
+                        what: format!("has more than {RELEASE_FILE_MAX_ROWS} rows"),
+                    });
+                }
                 records.push(r);
             }
         }
@@ -447,14 +457,13 @@ fn read_capped(name: &str, from: impl Read, shown: &str) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(shown, e))?;
     if bytes.len() as u64 > RELEASE_FILE_MAX_BYTES {
-        return Err(Error::pack(
-            name,
-            None,
-            format!(
-                "is larger than {} MiB in {shown}; a real release file is under 1 MB, so this is not one",
+        return Err(Error::PackTooLarge {
+            file: name.to_string(),
+            what: format!(
+                "is larger than {} MiB in {shown}",
                 RELEASE_FILE_MAX_BYTES / (1024 * 1024)
             ),
-        ));
+        });
     }
     Ok(bytes)
 }

@@ -392,7 +392,7 @@ fn a_zip_entry_unpacking_past_the_cap_is_refused() {
     assert!(std::fs::metadata(&path).unwrap().len() < 2 * 1024 * 1024);
 
     let e = import_release(&path, None, &mut no_progress()).unwrap_err();
-    assert_eq!(e.code(), "pack.invalid", "{e}");
+    assert_eq!(e.code(), "pack.too_large", "{e}");
     let msg = e.to_string();
     assert!(
         msg.starts_with("Interests.txt: is larger than 64 MiB"),
@@ -417,12 +417,42 @@ fn a_folder_file_past_the_cap_is_refused() {
         &j,
     );
     let e = import_release(&path, None, &mut no_progress()).unwrap_err();
-    assert_eq!(e.code(), "pack.invalid", "{e}");
+    assert_eq!(e.code(), "pack.too_large", "{e}");
     assert!(
         e.to_string()
             .starts_with("Occupation Data.txt: is larger than 64 MiB"),
         "{e}"
     );
+}
+
+/// Under the byte cap but past the row cap: one short line too many is refused by name,
+/// before the rows are checked (these rows would each be a bad row).
+#[test]
+fn a_file_past_the_row_cap_is_refused() {
+    use waypoint_profiler::release_files::RELEASE_FILE_MAX_ROWS;
+
+    let dir = tempfile::tempdir().unwrap();
+    let occs = occupations(3);
+    let [(_, o), (_, i), (_, j)] = good_files(&occs);
+    let mut many = i.clone();
+    many.push_str(&"x\n".repeat(RELEASE_FILE_MAX_ROWS));
+    let path = write_folder(&dir.path().join("db_29_3_text"), &o, &many, &j);
+    let e = import_release(&path, None, &mut no_progress()).unwrap_err();
+    assert_eq!(e.code(), "pack.too_large", "{e}");
+    assert!(
+        e.to_string().starts_with(&format!(
+            "Interests.txt: has more than {RELEASE_FILE_MAX_ROWS} rows"
+        )),
+        "{e}"
+    );
+    // Exactly at the cap is still read (and its rows judged on their own).
+    let at_cap = dir.path().join("at_cap");
+    let lines = i.lines().count() - 1;
+    let mut full = i.clone();
+    full.push_str(&"x\n".repeat(RELEASE_FILE_MAX_ROWS - lines));
+    let path = write_folder(&at_cap, &o, &full, &j);
+    let e = import_release(&path, None, &mut no_progress()).unwrap_err();
+    assert_eq!(e.code(), "pack.invalid", "{e}");
 }
 
 /// Found by the release_files fuzz target: an occupation whose First and Third

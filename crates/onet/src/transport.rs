@@ -337,7 +337,7 @@ impl Client {
     pub(crate) fn bad_response(&self, resource: &str, detail: String, body: &[u8]) -> Error {
         Error::BadResponse {
             resource: resource.into(),
-            detail,
+            detail: self.scrub(&detail),
             snippet: self.snippet(body),
         }
     }

@@ -365,7 +365,8 @@ fn read_folder(dir: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Files> 
     for name in OPTIONAL {
         let p = dir.join(name);
         if p.is_file() {
-            let bytes = std::fs::read(&p).map_err(|e| Error::io(p.display(), e))?;
+            let file = std::fs::File::open(&p).map_err(|e| Error::io(p.display(), e))?;
+            let bytes = read_capped(name, file, &p.display().to_string())?;
             optional.push(Tsv {
                 name,
                 text: decode(bytes),
@@ -431,13 +432,14 @@ fn read_zip(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Files> {
         let mut f = zip
             .by_name(entry)
             .map_err(|e| Error::pack(name, None, format!("cannot open in archive {shown}: {e}")))?;
-        let mut bytes = Vec::with_capacity(f.size() as usize);
-        f.read_to_end(&mut bytes).map_err(|e| {
-            Error::pack(
+        // The same cap as the needed files: a title file is no exemption for a zip bomb.
+        let bytes = read_capped(name, &mut f, &shown).map_err(|e| match e {
+            Error::PackIo { message, .. } => Error::pack(
                 name,
                 None,
-                format!("cannot be read from archive {shown} (is it damaged?): {e}"),
-            )
+                format!("cannot be read from archive {shown} (is it damaged?): {message}"),
+            ),
+            e => e,
         })?;
         optional.push(Tsv {
             name,

@@ -491,3 +491,24 @@ fn a_high_point_named_twice_is_refused_at_import() {
         "{e}"
     );
 }
+
+/// The optional title files get the same cap as the three needed ones: an oversized
+/// `Alternate Titles.txt` beside good files is refused, not read whole.
+#[test]
+fn an_optional_title_file_past_the_cap_is_refused() {
+    use waypoint_profiler::release_files::{import_release_with_titles, RELEASE_FILE_MAX_BYTES};
+
+    let dir = tempfile::tempdir().unwrap();
+    let occs = occupations(3);
+    let [(_, o), (_, i), (_, j)] = good_files(&occs);
+    let path = write_folder(&dir.path().join("db_29_3_text"), &o, &i, &j);
+    let big = vec![b'\n'; RELEASE_FILE_MAX_BYTES as usize + 1];
+    std::fs::write(path.join("Alternate Titles.txt"), big).unwrap();
+    let e = import_release_with_titles(&path, None, &mut no_progress()).unwrap_err();
+    assert_eq!(e.code(), "pack.too_large", "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("Alternate Titles.txt: is larger than 64 MiB"),
+        "{e}"
+    );
+}

@@ -11,6 +11,7 @@ pub mod events;
 pub mod fatal;
 pub mod kiosk;
 pub mod links;
+pub mod rendering;
 pub mod startup;
 
 use std::sync::{Arc, OnceLock};
@@ -192,8 +193,9 @@ pub fn run() {
             services.on_online_change(move |online| {
                 let _ = events::OnlineStatus { online }.emit(&handle);
             });
-            if kiosk.enabled() {
-                if let Some(w) = app.get_webview_window("main") {
+            if let Some(w) = app.get_webview_window("main") {
+                rendering::apply(&w);
+                if kiosk.enabled() {
                     kiosk::lock_down(&w, true);
                 }
             }

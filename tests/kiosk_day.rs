@@ -38,8 +38,9 @@ fn answers_of(v: u32) -> String {
 }
 
 /// PSS in KiB of `root` and all its descendants (the WebKit processes), from
-/// `/proc/<pid>/smaps_rollup`, with the command name of each process.
-fn pss_tree(root: u32) -> (u64, Vec<(u32, String, u64)>) {
+/// `/proc/<pid>/smaps_rollup`, with the command name of each process; and the anonymous part
+/// of the total, which other WebKit programs running beside the test do not share.
+fn pss_tree(root: u32) -> (u64, u64, Vec<(u32, String, u64)>) {
     let mut parent = Vec::new();
     for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
@@ -68,13 +69,17 @@ fn pss_tree(root: u32) -> (u64, Vec<(u32, String, u64)>) {
         i += 1;
     }
     let mut procs = Vec::new();
+    let mut anon = 0;
     for pid in tree {
         let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-        let kib = text
-            .lines()
-            .find_map(|l| l.strip_prefix("Pss:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            .unwrap_or(0);
+        let field = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        let kib = field("Pss:");
+        anon += field("Pss_Anon:");
         let comm = parent
             .iter()
             .find(|c| c.0 == pid)
@@ -82,7 +87,7 @@ fn pss_tree(root: u32) -> (u64, Vec<(u32, String, u64)>) {
             .unwrap_or_default();
         procs.push((pid, comm, kib));
     }
-    (procs.iter().map(|p| p.2).sum(), procs)
+    (procs.iter().map(|p| p.2).sum(), anon, procs)
 }
 
 /// How many times the app's logs say a kiosk wipe finished.
@@ -182,6 +187,7 @@ struct Visitor {
     left_by: &'static str,
     secs: f64,
     pss_kib: u64,
+    anon_kib: u64,
     /// Files still holding this visitor's answers after the wipe.
     traces: Vec<String>,
     /// Files that held them before the wipe (the scan can see a visitor).
@@ -253,20 +259,22 @@ async fn a_day_at_the_kiosk_leaves_no_visitor_behind() {
             .collect();
         // Let the reload settle so every visitor is measured at the same point.
         tokio::time::sleep(Duration::from_secs(2)).await;
-        let (pss_kib, procs) = pss_tree(pid);
+        let (pss_kib, anon_kib, procs) = pss_tree(pid);
         let row = Visitor {
             visitor: v,
             left_by: if by_idle { "idle" } else { "done" },
             secs: t.elapsed().as_secs_f64(),
             pss_kib,
+            anon_kib,
             traces,
             seen_before_wipe: seen,
         };
         eprintln!(
-            "kiosk-day: visitor {v} ({}), {:.0} s, PSS {} MiB ({}), answers in {} files before the wipe, traces after: {:?}",
+            "kiosk-day: visitor {v} ({}), {:.0} s, PSS {} MiB (anon {} MiB; {}), answers in {} files before the wipe, traces after: {:?}",
             row.left_by,
             row.secs,
             pss_kib / 1024,
+            anon_kib / 1024,
             procs
                 .iter()
                 .map(|p| format!("{} {} MiB", p.1, p.2 / 1024))

@@ -72,7 +72,7 @@ pub fn bench() -> Result {
                 "--floor",
                 &floor,
                 "--launches",
-                "10",
+                "20",
                 "--idle-secs",
                 "10",
                 "--out",
@@ -108,6 +108,18 @@ pub fn bench() -> Result {
         || {
             sh(&r, super::npm(), &["--prefix", "ui", "run", "build:e2e"])?;
             sh(&r, "node", &["ui/tests/bench/answering.mjs"])
+        },
+    );
+    // Issue #22: the same journey in Chromium as an app window, the "use the website" figure.
+    optional(
+        "the journey in a Chromium app window (--app)",
+        &r.join("ui/tests/bench/chromium_app.mjs"),
+        || {
+            sh(&r, super::npm(), &["--prefix", "ui", "run", "build:e2e"])?;
+            let cmd = ["node", "ui/tests/bench/chromium_app.mjs"];
+            let wrapped = headless_session(&cmd);
+            let args: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+            sh(&r, "xvfb-run", &args)
         },
     );
     // Issue #16: a day at the kiosk, 100 visitors through the real window (about 2.5 hours:

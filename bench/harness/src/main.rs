@@ -32,6 +32,20 @@ fn main() -> anyhow::Result<()> {
             idle_secs: opt("--idle-secs").map_or(Ok(10), |s| s.parse())?,
             out: opt("--out")?.into(),
         }),
+        // One journey alone, for trying a setting: `--env K=V` (repeatable) reaches the app and
+        // the WebKit processes it starts.
+        Some("journey") => {
+            let env: Vec<(String, String)> = args
+                .windows(2)
+                .filter(|w| w[0] == "--env")
+                .filter_map(|w| w[1].split_once('=').map(|(k, v)| (k.into(), v.into())))
+                .collect();
+            measure::journey_only(
+                &PathBuf::from(opt("--app")?),
+                env,
+                opt("--idle-secs").map_or(Ok(10), |s| s.parse())?,
+            )
+        }
         Some("report") => report::run(&report::Options {
             dir: opt("--dir")?.into(),
             criterion: opt("--criterion")?.into(),

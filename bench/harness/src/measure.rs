@@ -134,6 +134,53 @@ pub fn run(o: &Options) -> Result<()> {
     Ok(())
 }
 
+/// The journey alone, offline, with extra environment: prints the figures.
+pub fn journey_only(app: &Path, extra: Vec<(String, String)>, idle_secs: u64) -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let mut env = vec![
+        (
+            "WAYPOINT_API_BASE".to_string(),
+            format!("http://127.0.0.1:{}/", free_port()?),
+        ),
+        (
+            "XDG_CONFIG_HOME".into(),
+            path_str(&home.path().join("config")),
+        ),
+        (
+            "XDG_CACHE_HOME".into(),
+            path_str(&home.path().join("cache")),
+        ),
+    ];
+    env.extend(extra);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let j = rt.block_on(journey(app, &env, idle_secs))?;
+    let show = |rows: &[ProcMem]| {
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "{} {} (anon {}, file {}, shmem {})",
+                    r.name,
+                    r.pss / 1024,
+                    r.anon / 1024,
+                    r.file / 1024,
+                    r.shmem / 1024
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    println!(
+        "before {} MiB [{}]\nafter {} MiB [{}]",
+        j.before_pss_kib / 1024,
+        show(&j.before_breakdown),
+        j.after_pss_kib / 1024,
+        show(&j.after_breakdown)
+    );
+    Ok(())
+}
+
 fn path_str(p: &Path) -> String {
     p.display().to_string()
 }

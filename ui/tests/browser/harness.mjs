@@ -11,7 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const uiDir = path.resolve(here, "../..");
 export const shotDir = path.resolve(uiDir, "../target/ui-screenshots");
 
-export async function start() {
+/** The mock-IPC bundle on a loopback port: `{ url, httpServer }`. */
+export async function serve() {
   const dist = path.join(uiDir, "dist-e2e");
   if (!existsSync(path.join(dist, "index.html"))) {
     throw new Error("dist-e2e is missing: run `npm run build:e2e` first");
@@ -23,7 +24,12 @@ export async function start() {
     build: { outDir: dist },
     preview: { port: 0, host: "127.0.0.1", strictPort: false },
   });
-  const url = server.resolvedUrls.local[0];
+  return { url: server.resolvedUrls.local[0], httpServer: server.httpServer };
+}
+
+export async function start() {
+  const server = await serve();
+  const url = server.url;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     headless: true,

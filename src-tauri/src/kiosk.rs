@@ -110,6 +110,10 @@ impl KioskRuntime {
     }
 
     pub fn event(&self, app: &AppHandle, event: Event) {
+        // One line per visitor: staff can count sessions, and tests can see a start happen.
+        if matches!(event, Event::Start { .. }) {
+            tracing::info!("kiosk session started");
+        }
         let effects = self.policy().event(event, Instant::now());
         self.apply(app, effects);
     }

@@ -171,6 +171,7 @@ pub fn journey_only(app: &Path, extra: Vec<(String, String)>, idle_secs: u64) ->
             .collect::<Vec<_>>()
             .join("; ")
     };
+    println!("page {}", j.page_entries);
     println!(
         "before {} MiB [{}]\nafter {} MiB [{}]",
         j.before_pss_kib / 1024,

@@ -142,7 +142,8 @@ pub fn run() {
     ));
     let builder = specta_builder();
     // With "Waypoint starting" and "UI ready", the start-up timeline in the log (issue #12).
-    tracing::info!("store, keychain and kiosk opened; starting the window");
+    // The keychain is read later, after the first paint (`ui_ready`).
+    tracing::info!("store and kiosk opened; starting the window");
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second launch focuses the window that is already open.

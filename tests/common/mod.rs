@@ -880,3 +880,74 @@ pub fn now_ms() -> u128 {
         .unwrap()
         .as_millis()
 }
+
+// ---- A day at the kiosk (tests/kiosk_day.rs, tests/kiosk_software.rs) ----
+
+/// A Mini-IP answer string of its own for visitor `v` (1-based): digits 1–5 from a simple
+/// generator, never all equal, so each visitor leaves bytes no other visitor has.
+pub fn answers_of(v: u32) -> String {
+    let mut x = 0x9e37_79b9_u32.wrapping_mul(v).wrapping_add(0x2545_f491);
+    let s: String = (0..30)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            char::from(b'1' + (x % 5) as u8)
+        })
+        .collect();
+    assert!(s.bytes().any(|b| b != s.as_bytes()[0]));
+    s
+}
+
+/// PSS in KiB of `root` and all its descendants (the WebKit processes), from
+/// `/proc/<pid>/smaps_rollup`, with the command name of each process; and the anonymous part
+/// of the total, which other WebKit programs running beside the test do not share.
+pub fn pss_tree(root: u32) -> (u64, u64, Vec<(u32, String, u64)>) {
+    let mut parent = Vec::new();
+    for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            continue;
+        };
+        // "pid (comm) state ppid ...": comm may hold spaces, so split after the last ')'.
+        let Some(close) = stat.rfind(')') else {
+            continue;
+        };
+        let comm = stat[stat.find('(').map_or(0, |i| i + 1)..close].to_string();
+        let ppid = stat[close + 1..]
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0);
+        parent.push((pid, ppid, comm));
+    }
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let p = tree[i];
+        tree.extend(parent.iter().filter(|c| c.1 == p).map(|c| c.0));
+        i += 1;
+    }
+    let mut procs = Vec::new();
+    let mut anon = 0;
+    for pid in tree {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        let field = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        let kib = field("Pss:");
+        anon += field("Pss_Anon:");
+        let comm = parent
+            .iter()
+            .find(|c| c.0 == pid)
+            .map(|c| c.2.clone())
+            .unwrap_or_default();
+        procs.push((pid, comm, kib));
+    }
+    (procs.iter().map(|p| p.2).sum(), anon, procs)
+}

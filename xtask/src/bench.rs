@@ -149,6 +149,32 @@ pub fn bench() -> Result {
             sh(&r, "xvfb-run", &args)
         },
     );
+    // The same day as shipped on Linux (drawn in software), driven by real X keys, since
+    // WebKitWebDriver cannot follow the kiosk's reloads in that mode (tests/kiosk_software.rs).
+    optional(
+        "a day at the kiosk as shipped: 100 visitors drawn in software (tests/kiosk_software.rs)",
+        &r.join("tests/kiosk_software.rs"),
+        || {
+            let day_out = format!("WAYPOINT_SOFTWARE_DAY_OUT={out_s}/kiosk-software-day.json");
+            let cmd = [
+                "env",
+                "WAYPOINT_SOFTWARE_DAY_VISITORS=100",
+                &day_out,
+                "cargo",
+                "test",
+                "--features",
+                "custom-protocol",
+                "--test",
+                "kiosk_software",
+                "--",
+                "--ignored",
+                "--nocapture",
+            ];
+            let wrapped = headless_session(&cmd);
+            let args: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+            sh(&r, "xvfb-run", &args)
+        },
+    );
     step("offline matching and scoring (criterion)", || {
         sh(
             &r,

@@ -1,8 +1,6 @@
-//! The kiosk as shipped on Linux, drawing in software (src-tauri/src/rendering.rs), driven by
-//! real X keyboard input instead of WebDriver: WebKitWebDriver 2.50 stops answering after the
-//! page reload that follows every wipe in that mode, so the WebDriver kiosk tests ask for GPU
-//! compositing (tests/common/mod.rs). This test shows the app itself carries on, visitor after
-//! visitor: Touch to start, the Mini-IP answered by keyboard, submit, "I'm done", Yes; the page
+//! The kiosk as shipped on Linux, drawing in software (src-tauri/src/rendering.rs), driven the
+//! way a visitor drives it: real X key presses (XTEST), no WebDriver at all, so nothing of the
+//! test harness runs inside the page. Visitor after visitor: Touch to start, the Mini-IP answered by keyboard, submit, "I'm done", Yes; the page
 //! reloads and the next visitor starts. After each wipe the data folder and WebKit's folders
 //! hold none of that visitor's answers; the PSS of the app and its WebKit processes is noted.
 //!

@@ -147,7 +147,6 @@ impl App {
         let lock = e2e_lock();
         // Two crypto back-ends are in the dependency graph; rustls needs to be told which.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let envs = &with_driver_rendering(envs);
         let first = match start_session(&data_dir, envs).await {
             Ok(started) => Ok(started),
             Err(why) => {
@@ -181,10 +180,28 @@ impl App {
         }
     }
 
+    /// The window as the X server shows it (ImageMagick's `import`), not WebDriver's
+    /// screenshot: WebKitWebDriver 2.50 waits for the page's next repaint to take one, which a
+    /// still page drawn in software (Waypoint's default on Linux) may never do.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.client.screenshot().await.expect("screenshot");
         let path = shots_dir().join(format!("{name}.png"));
-        std::fs::write(&path, png).unwrap();
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "^Waypoint$"])
+            .output()
+            .expect("xdotool is installed");
+        let window = String::from_utf8_lossy(&found.stdout)
+            .lines()
+            .next()
+            .map(str::to_string)
+            .expect("a visible window titled Waypoint");
+        // Let the last change reach the screen.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let status = Command::new("import")
+            .args(["-window", &window])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import is installed");
+        assert!(status.success(), "import -window {window} failed");
         path
     }
 
@@ -386,19 +403,6 @@ impl Driver {
 
 /// One try at a WebDriver session: a driver on two fresh ports and a connection to it. On
 /// failure the driver's group is already stopped, and the error says what was waited for.
-/// The kiosk reloads its page after every wipe. WebKitWebDriver 2.50 stops answering after a
-/// page reload when the page is drawn in software (Waypoint's default on Linux, see
-/// src-tauri/src/rendering.rs), although the app itself goes on: tests/kiosk_software.rs
-/// drives a wipe and the next visitor in software mode with real X input. So the kiosk tests
-/// that WebDriver drives ask for GPU compositing.
-fn with_driver_rendering<'a>(envs: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut v = envs.to_vec();
-    if envs.iter().any(|(k, _)| *k == "WAYPOINT_KIOSK_CONFIG") {
-        v.push(("WAYPOINT_GPU_COMPOSITING", "1"));
-    }
-    v
-}
-
 async fn start_session(
     data_dir: &Arc<tempfile::TempDir>,
     envs: &[(&str, &str)],

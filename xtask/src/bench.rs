@@ -149,10 +149,9 @@ pub fn bench() -> Result {
             sh(&r, "xvfb-run", &args)
         },
     );
-    // The same day as shipped on Linux (drawn in software), driven by real X keys, since
-    // WebKitWebDriver cannot follow the kiosk's reloads in that mode (tests/kiosk_software.rs).
+    // A day as a visitor drives it: real X key presses, no WebDriver (tests/kiosk_software.rs).
     optional(
-        "a day at the kiosk as shipped: 100 visitors drawn in software (tests/kiosk_software.rs)",
+        "a day at the kiosk by real key presses: 100 visitors (tests/kiosk_software.rs)",
         &r.join("tests/kiosk_software.rs"),
         || {
             let day_out = format!("WAYPOINT_SOFTWARE_DAY_OUT={out_s}/kiosk-software-day.json");

@@ -1,9 +1,9 @@
 //! How the Linux webview draws (issue #22).
 //!
-//! WebKitGTK composites with the GPU by default. On the machines measured (bench/RESULTS.md,
-//! "Software compositing") that path held ≈ 160 MiB more in the web process after the
-//! 60-item journey than drawing in software, and Waypoint's pages (text, a hexagon, no video
-//! or 3-D) gain nothing from it. So Waypoint turns it off, unless
+//! WebKitGTK composites with the GPU by default. On the machine measured (bench/RESULTS.md,
+//! "Issue #22 … drawing in software") that path held ≈ 160 MiB more in the web process after
+//! the 60-item journey than drawing in software, and started 50 ms slower; Waypoint's pages
+//! (text, a hexagon, no video or 3-D) gain nothing from it. So Waypoint turns it off, unless
 //! `WAYPOINT_GPU_COMPOSITING=1` asks for it back (a machine whose software drawing is slow).
 //! Windows (WebView2) and macOS (WKWebView) decide for themselves; nothing changes there.
 

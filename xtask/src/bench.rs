@@ -174,6 +174,29 @@ pub fn bench() -> Result {
             sh(&r, "xvfb-run", &args)
         },
     );
+    // Issue #22: open time by history size (0 to 50,000 saved results); printed, and the
+    // stores kept in target/open-time for the next run. bench/RESULTS.md gets it by hand.
+    optional(
+        "open time by history size (crates/store/examples/open_time.rs)",
+        &r.join("crates/store/examples/open_time.rs"),
+        || {
+            let dir = target().join("open-time").display().to_string();
+            sh(
+                &r,
+                "cargo",
+                &[
+                    "run",
+                    "-p",
+                    "waypoint-store",
+                    "--release",
+                    "--example",
+                    "open_time",
+                    "--",
+                    &dir,
+                ],
+            )
+        },
+    );
     step("offline matching and scoring (criterion)", || {
         sh(
             &r,
